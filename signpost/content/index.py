@@ -1,0 +1,142 @@
+"""Store checked content in a database through SQLAlchemy, and read it back.
+
+SQLite by default; any SQLAlchemy URL in production. A build that fails
+leaves the last good database untouched.
+"""
+import hashlib
+import json
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, Table,
+                        create_engine, delete, insert, select)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from .loader import from_documents, load_valid
+
+metadata = MetaData()
+
+content_build = Table(
+    "content_build", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("digest", String(64), nullable=False),
+    Column("built_at", DateTime(timezone=True), nullable=False),
+)
+jurisdiction = Table(
+    "jurisdiction", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("parent", String(16), index=True),
+    Column("document", JSON, nullable=False),
+)
+listing = Table(
+    "listing", metadata,
+    Column("id", String(120), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("document", JSON, nullable=False),
+)
+listing_area = Table(
+    "listing_area", metadata,
+    Column("listing_id", String(120), ForeignKey("listing.id"), primary_key=True),
+    Column("code", String(16), primary_key=True, index=True),
+)
+
+
+class DatabaseError(Exception):
+    """The content database is missing, unreadable or empty."""
+
+
+def make_engine(url):
+    # SQLite files are swapped whole on rebuild; fresh connections see the new file.
+    if make_url(url).get_backend_name() == "sqlite":
+        return create_engine(url, poolclass=NullPool)
+    return create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_path(url):
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database)
+    return None
+
+
+def digest(documents):
+    text = json.dumps(documents, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _write(connection, content):
+    for table in (listing_area, listing, jurisdiction, content_build):
+        connection.execute(delete(table))
+    docs = content.documents
+    if docs["jurisdictions"]:
+        connection.execute(insert(jurisdiction), [
+            {"code": code, "parent": data.get("parent"), "document": data}
+            for code, data in docs["jurisdictions"].items()])
+    if docs["listings"]:
+        connection.execute(insert(listing), [
+            {"id": key, "name": data["name"], "document": data}
+            for key, data in docs["listings"].items()])
+        connection.execute(insert(listing_area), [
+            {"listing_id": key, "code": code}
+            for key, data in docs["listings"].items() for code in data["service_areas"]])
+    connection.execute(insert(content_build), {
+        "digest": digest(docs), "built_at": datetime.now(timezone.utc)})
+
+
+def build(content_root, url):
+    """Check everything under content_root and write it to the database at url.
+
+    Raises ContentError (nothing written) when the content has errors.
+    """
+    content = load_valid(content_root)
+    path = sqlite_path(url)
+    if path is None:
+        engine = make_engine(url)
+        metadata.create_all(engine)
+        with engine.begin() as connection:   # one transaction: all or nothing
+            _write(connection, content)
+        engine.dispose()
+        return content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=path.parent)
+    os.close(handle)
+    try:
+        engine = create_engine(f"sqlite:///{temporary}", poolclass=NullPool)
+        metadata.create_all(engine)
+        with engine.begin() as connection:
+            _write(connection, content)
+        engine.dispose()
+        os.replace(temporary, path)    # readers switch to the new file at once
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return content
+
+
+def current_digest(engine):
+    try:
+        with engine.connect() as connection:
+            return connection.execute(select(content_build.c.digest)).scalar()
+    except SQLAlchemyError:
+        return None
+
+
+def read(engine):
+    """Return (digest, Content) from the database."""
+    try:
+        with engine.connect() as connection:
+            stamp = connection.execute(select(content_build.c.digest)).scalar()
+            jurisdictions = {row.code: row.document for row in
+                             connection.execute(select(jurisdiction.c.code,
+                                                       jurisdiction.c.document))}
+            listings = {row.id: row.document for row in
+                        connection.execute(select(listing.c.id, listing.c.document))}
+    except SQLAlchemyError as exc:
+        raise DatabaseError(str(exc).splitlines()[0]) from exc
+    if stamp is None:
+        raise DatabaseError("the content database is empty: build it first")
+    return stamp, from_documents({"jurisdictions": jurisdictions, "listings": listings})

@@ -1,0 +1,280 @@
+"""Read content files, check them, and turn them into model objects.
+
+Every problem names the file, the field and what is wrong, so that a
+maintainer who is not a programmer can fix it.
+"""
+import re
+import zoneinfo
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import phonenumbers
+import yaml
+from jsonschema import Draft202012Validator
+from phonenumbers import shortnumberinfo
+
+from ..codes import ANYWHERE
+from . import schema
+from .models import (Citation, Compensation, Emergency, Hours, Jurisdiction, Law, Listing,
+                     Phone, Schedule)
+
+LISTING_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    field: str
+    message: str
+    is_error: bool = True
+
+    def __str__(self):
+        kind = "error" if self.is_error else "warning"
+        return f"{self.path}: {self.field or '(file)'}: {kind}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Content:
+    jurisdictions: dict
+    listings: dict
+    documents: dict   # the checked file data, {"jurisdictions": {...}, "listings": {...}}
+
+
+class ContentError(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """YAML where only true/false are booleans, so the country code NO stays "NO"."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_YamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
+
+_VALIDATORS = {
+    kind: Draft202012Validator(s, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for kind, s in (("listing", schema.LISTING), ("jurisdiction", schema.JURISDICTION))
+}
+
+
+def _dates_as_text(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    return value
+
+
+def _read(path, kind, problems):
+    """Parse one file and check it against the schema; None when it fails."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(Problem(str(path), "", f"cannot be read: {exc}".splitlines()[0]))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(str(path), "", "must be a set of `field: value` lines"))
+        return None
+    data = _dates_as_text(data)
+    errors = sorted(_VALIDATORS[kind].iter_errors(data), key=lambda e: list(e.path))
+    for error in errors:
+        where = ".".join(str(part) for part in error.path)
+        problems.append(Problem(str(path), where, error.message))
+    return None if errors else data
+
+
+def _check_date(path, where, value, today, problems):
+    day = date.fromisoformat(value)
+    if day > today:
+        problems.append(Problem(path, where, f"{value} is in the future"))
+    elif today - day > STALE_AFTER:
+        problems.append(Problem(path, where, f"not checked since {value}: please check it "
+                                             "against its source", is_error=False))
+    return day
+
+
+def _phone(path, where, raw, region, problems):
+    """Store a number in E.164, or as the digits of a short number for its country."""
+    number = raw["number"]
+    try:
+        if number.startswith("+"):
+            parsed = phonenumbers.parse(number, None)
+            if not phonenumbers.is_valid_number(parsed):
+                raise ValueError
+            stored = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            region = phonenumbers.region_code_for_number(parsed) or region
+        else:
+            if region is None:
+                raise ValueError
+            parsed = phonenumbers.parse(number, region)
+            if not shortnumberinfo.is_valid_short_number_for_region(parsed, region):
+                raise ValueError
+            stored = phonenumbers.national_significant_number(parsed)
+    except (phonenumbers.NumberParseException, ValueError):
+        hint = f" for {region}" if region else " (use the +country form here)"
+        problems.append(Problem(path, where, f"{number!r} is not a valid phone number{hint}"))
+        return None
+    return Phone(number=stored, region=region, type=raw.get("type", "voice"),
+                 description=raw.get("description", {}), written=number)
+
+
+def _timezone(path, where, name, problems):
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(path, where, f"{name!r} is not a known time zone "
+                                             "(use a name like Europe/Berlin)"))
+
+
+def _jurisdiction(path, data, today, problems):
+    p = str(path)
+    if data["code"] != path.stem:
+        problems.append(Problem(p, "code", f"{data['code']!r} must match the file name "
+                                           f"{path.stem!r}"))
+    _timezone(p, "timezone", data["timezone"], problems)
+    country = None if data["code"] == ANYWHERE else data["code"][:2]
+    emergency = compensation = law = None
+    if "emergency" in data:
+        e = data["emergency"]
+        phones = [_phone(p, f"emergency.phones.{i}.number", raw, country, problems)
+                  for i, raw in enumerate(e["phones"])]
+        emergency = Emergency(source=e["source"], phones=tuple(filter(None, phones)),
+                              assured_date=_check_date(p, "emergency.assured_date",
+                                                       e["assured_date"], today, problems))
+    elif "parent" not in data and data["code"] != ANYWHERE:
+        problems.append(Problem(p, "emergency", "a country needs its emergency numbers"))
+    if "compensation" in data:
+        c = data["compensation"]
+        compensation = Compensation(
+            source=c["source"], other_sources=tuple(c.get("other_sources", ())),
+            assured_date=_check_date(p, "compensation.assured_date", c["assured_date"],
+                                     today, problems),
+            authority=c["authority"], url=c["url"], summary=c["summary"],
+            deadline=c.get("deadline", {}), covers=c.get("covers", {}))
+    if "law" in data:
+        w = data["law"]
+        law = Law(source=w["source"], other_sources=tuple(w.get("other_sources", ())),
+                  assured_date=_check_date(p, "law.assured_date", w["assured_date"], today,
+                                           problems),
+                  ai_images=w["ai_images"], summary=w["summary"],
+                  citations=tuple(Citation(**c) for c in w["citations"]))
+    if ("parent" in data or data["code"] == ANYWHERE) and "name" not in data:
+        problems.append(Problem(p, "name", "a region needs its name, at least in English"))
+    return Jurisdiction(code=data["code"], timezone=data["timezone"],
+                        languages=tuple(data["languages"]), parent=data.get("parent"),
+                        name=data.get("name", {}), regions=tuple(data.get("regions", ())),
+                        emergency=emergency, compensation=compensation, law=law)
+
+
+def _listing(path, data, jurisdictions, today, problems):
+    p = str(path)
+    if not LISTING_ID.match(path.stem):
+        problems.append(Problem(p, "", "the file name must be lower-case letters, digits "
+                                       "and hyphens, like gb-childline.yaml"))
+    for i, code in enumerate(data["service_areas"]):
+        if code not in jurisdictions:
+            problems.append(Problem(p, f"service_areas.{i}", f"{code!r} is not a known "
+                                                             "jurisdiction"))
+    first_area = data["service_areas"][0]
+    country = None if first_area == ANYWHERE else first_area[:2]
+    phones = [_phone(p, f"phones.{i}.number", raw, country, problems)
+              for i, raw in enumerate(data.get("phones", ()))]
+    if not (phones or any(k in data for k in ("chat", "web_form", "email", "app"))):
+        problems.append(Problem(p, "phones", "a listing needs at least one way to reach it: "
+                                             "phones, chat, web_form, email or app"))
+    serves = data["serves"]
+    low, high = serves.get("minimum_age"), serves.get("maximum_age")
+    if low is not None and high is not None and low > high:
+        problems.append(Problem(p, "serves.minimum_age", "is above serves.maximum_age"))
+    schedule = None
+    if "schedules" in data:
+        s = data["schedules"]
+        _timezone(p, "schedules.timezone", s["timezone"], problems)
+        schedule = Schedule(timezone=s["timezone"], open_24_7=s.get("open_24_7", False),
+                            hours=tuple(Hours(tuple(h["byday"]), h["opens_at"], h["closes_at"])
+                                        for h in s.get("hours", ())),
+                            note=s.get("note", {}))
+    situations = tuple(s for s in serves.get("situations", ()) if s != "any")
+    return Listing(
+        id=path.stem, name=data["name"], description=data["description"], url=data["url"],
+        services=tuple(data["services"]), roles=tuple(serves["roles"]),
+        situations=situations, service_areas=tuple(data["service_areas"]),
+        source=data["source"],
+        assured_date=_check_date(p, "assured_date", data["assured_date"], today, problems),
+        minimum_age=low, maximum_age=high, phones=tuple(filter(None, phones)),
+        chat=data.get("chat"), web_form=data.get("web_form"), email=data.get("email"),
+        app=data.get("app"), schedule=schedule, free=data.get("free"),
+        anonymous=data.get("anonymous"), confidential=data.get("confidential"),
+        languages=tuple(data.get("languages", ())), notes=data.get("notes", {}),
+        other_sources=tuple(data.get("other_sources", ())))
+
+
+def _check_regions(jurisdictions, problems, paths):
+    for code, j in jurisdictions.items():
+        for i, region in enumerate(j.regions):
+            child = jurisdictions.get(region)
+            if child is None or child.parent != code:
+                problems.append(Problem(paths[code], f"regions.{i}",
+                                        f"{region!r} needs its own file with parent: {code}"))
+        if j.parent and code not in getattr(jurisdictions.get(j.parent), "regions", ()):
+            problems.append(Problem(paths[code], "parent",
+                                    f"{j.parent!r} must exist and list {code!r} in regions"))
+
+
+def load(root, today=None):
+    """Read everything under `root`; return (Content, problems).
+
+    Content holds only what passed; a caller must refuse to serve it when any
+    problem is an error.
+    """
+    root = Path(root)
+    today = today or date.today()
+    problems = []
+    documents = {"jurisdictions": {}, "listings": {}}
+    jurisdictions, paths = {}, {}
+    for path in sorted((root / "jurisdictions").glob("*.yaml")):
+        data = _read(path, "jurisdiction", problems)
+        if data is not None:
+            jurisdictions[data["code"]] = _jurisdiction(path, data, today, problems)
+            documents["jurisdictions"][data["code"]] = data
+            paths[data["code"]] = str(path)
+    _check_regions(jurisdictions, problems, paths)
+    listings = {}
+    for path in sorted((root / "listings").glob("*.yaml")):
+        data = _read(path, "listing", problems)
+        if data is not None:
+            listings[path.stem] = _listing(path, data, jurisdictions, today, problems)
+            documents["listings"][path.stem] = data
+    if not jurisdictions:
+        problems.append(Problem(str(root / "jurisdictions"), "", "no jurisdiction files found"))
+    return Content(jurisdictions, listings, documents), problems
+
+
+def from_documents(documents):
+    """Rebuild content from documents that were checked when they were stored."""
+    ignored = []
+    jurisdictions = {code: _jurisdiction(Path(f"{code}.yaml"), data, date.max, ignored)
+                     for code, data in documents["jurisdictions"].items()}
+    listings = {key: _listing(Path(f"{key}.yaml"), data, jurisdictions, date.max, ignored)
+                for key, data in documents["listings"].items()}
+    return Content(jurisdictions, listings, documents)
+
+
+def load_valid(root, today=None):
+    """Like load(), but raise ContentError when anything is wrong."""
+    content, problems = load(root, today)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise ContentError(errors)
+    return content

@@ -1,0 +1,132 @@
+"""Validated content as plain, immutable objects; what the rest of signpost reads."""
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..codes import ANYWHERE
+
+
+def localised(texts, locale):
+    """Pick `locale`'s text from {lang: text}; English when it is missing.
+
+    Returns (text, lang) so a page can say when it fell back to English.
+    """
+    if not texts:
+        return None, None
+    language = locale.split("_")[0]
+    for key in (locale, language):
+        if key in texts:
+            return texts[key], key
+    return texts.get("en"), "en"
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str            # E.164 ("+448001111") or a short number ("116111")
+    region: str            # the country the number belongs to
+    type: str = "voice"    # voice, or text for SMS
+    description: dict = field(default_factory=dict)
+    written: str = ""      # as the content file wrote it, for showing short numbers
+
+    @property
+    def is_short(self):
+        return not self.number.startswith("+")
+
+
+@dataclass(frozen=True)
+class Hours:
+    byday: tuple
+    opens_at: str
+    closes_at: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    timezone: str
+    open_24_7: bool = False
+    hours: tuple = ()
+    note: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Listing:
+    id: str
+    name: str
+    description: dict
+    url: str
+    services: tuple
+    roles: tuple
+    situations: tuple          # empty means any situation
+    service_areas: tuple
+    source: str
+    assured_date: date
+    minimum_age: int = None
+    maximum_age: int = None
+    phones: tuple = ()
+    chat: str = None
+    web_form: str = None
+    email: str = None
+    app: str = None
+    schedule: Schedule = None
+    free: bool = None
+    anonymous: bool = None
+    confidential: bool = None
+    languages: tuple = ()
+    notes: dict = field(default_factory=dict)
+    other_sources: tuple = ()
+
+    @property
+    def applies_anywhere(self):
+        return ANYWHERE in self.service_areas
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A block of facts about a jurisdiction and where they came from."""
+    source: str
+    assured_date: date
+    other_sources: tuple = ()
+
+
+@dataclass(frozen=True)
+class Emergency(Sourced):
+    phones: tuple = ()
+
+
+@dataclass(frozen=True)
+class Compensation(Sourced):
+    authority: str = ""
+    url: str = ""
+    summary: dict = field(default_factory=dict)
+    deadline: dict = field(default_factory=dict)
+    covers: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    url: str = None
+
+
+@dataclass(frozen=True)
+class Law(Sourced):
+    ai_images: str = "unclear"
+    summary: dict = field(default_factory=dict)
+    citations: tuple = ()
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    timezone: str
+    languages: tuple
+    parent: str = None
+    name: dict = field(default_factory=dict)
+    regions: tuple = ()
+    emergency: Emergency = None
+    compensation: Compensation = None
+    law: Law = None
+
+    @property
+    def country(self):
+        """The ISO country this jurisdiction is in (GB for GB-SCT); None for INT."""
+        return None if self.code == ANYWHERE else self.code[:2]

@@ -1,0 +1,151 @@
+"""The shape of content files, as JSON Schema: the first check every file meets."""
+from ..codes import AI_IMAGE_RULINGS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
+
+_URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
+_DATE = {"type": "string", "format": "date"}
+_TEXT = {
+    "type": "object",
+    "description": "text per language code; English is required",
+    "required": ["en"],
+    "propertyNames": {"pattern": "^[a-z]{2,3}(_[A-Za-z]{2,4})?$"},
+    "additionalProperties": {"type": "string", "minLength": 1},
+}
+_CODE = {"type": "string", "pattern": "^([A-Z]{2}(-[A-Z0-9]{1,3})?|INT)$"}
+_LANGUAGES = {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}}
+_TIME = {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$"}
+
+
+def _unique_list_of(values):
+    return {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": list(values)}}
+
+
+_PHONE = {
+    "type": "object",
+    "required": ["number"],
+    "additionalProperties": False,
+    "properties": {
+        "number": {"type": "string", "minLength": 2},
+        "type": {"enum": ["voice", "text"]},
+        "description": _TEXT,
+    },
+}
+
+_SOURCED = {"source": _URL, "assured_date": _DATE}
+
+LISTING = {
+    "type": "object",
+    "required": ["name", "description", "url", "services", "serves", "service_areas",
+                 "source", "assured_date"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string", "minLength": 2},
+        "description": _TEXT,
+        "url": _URL,
+        "services": _unique_list_of(SERVICES),
+        "serves": {
+            "type": "object",
+            "required": ["roles"],
+            "additionalProperties": False,
+            "properties": {
+                "roles": _unique_list_of(ROLES),
+                "situations": _unique_list_of(SITUATIONS + ("any",)),
+                "minimum_age": {"type": "integer", "minimum": 0, "maximum": 120},
+                "maximum_age": {"type": "integer", "minimum": 0, "maximum": 120},
+            },
+        },
+        "service_areas": {"type": "array", "minItems": 1, "uniqueItems": True, "items": _CODE},
+        "phones": {"type": "array", "items": _PHONE},
+        "chat": _URL,
+        "web_form": _URL,
+        "email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"},
+        "app": _URL,
+        "schedules": {
+            "type": "object",
+            "required": ["timezone"],
+            "additionalProperties": False,
+            "properties": {
+                "timezone": {"type": "string"},
+                "open_24_7": {"const": True},
+                "hours": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "required": ["byday", "opens_at", "closes_at"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "byday": _unique_list_of(WEEKDAYS),
+                            "opens_at": _TIME,
+                            "closes_at": _TIME,
+                        },
+                    },
+                },
+                "note": _TEXT,
+            },
+            "oneOf": [{"required": ["open_24_7"]}, {"required": ["hours"]}],
+        },
+        "free": {"type": "boolean"},
+        "anonymous": {"type": "boolean"},
+        "confidential": {"type": "boolean"},
+        "languages": _LANGUAGES,
+        "notes": _TEXT,
+        "other_sources": {"type": "array", "items": _URL},
+        **_SOURCED,
+    },
+}
+
+JURISDICTION = {
+    "type": "object",
+    "required": ["code", "timezone", "languages"],
+    "additionalProperties": False,
+    "properties": {
+        "code": _CODE,
+        "parent": _CODE,
+        "name": _TEXT,
+        "timezone": {"type": "string"},
+        "languages": _LANGUAGES,
+        "regions": {"type": "array", "uniqueItems": True, "items": _CODE},
+        "emergency": {
+            "type": "object",
+            "required": ["phones", "source", "assured_date"],
+            "additionalProperties": False,
+            "properties": {"phones": {"type": "array", "minItems": 1, "items": _PHONE},
+                           **_SOURCED},
+        },
+        "compensation": {
+            "type": "object",
+            "required": ["authority", "url", "summary", "source", "assured_date"],
+            "additionalProperties": False,
+            "properties": {
+                "authority": {"type": "string"},
+                "url": _URL,
+                "summary": _TEXT,
+                "deadline": _TEXT,
+                "covers": _TEXT,
+                "other_sources": {"type": "array", "items": _URL},
+                **_SOURCED,
+            },
+        },
+        "law": {
+            "type": "object",
+            "required": ["ai_images", "summary", "citations", "source", "assured_date"],
+            "additionalProperties": False,
+            "properties": {
+                "ai_images": {"enum": list(AI_IMAGE_RULINGS)},
+                "summary": _TEXT,
+                "citations": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "required": ["title"],
+                        "additionalProperties": False,
+                        "properties": {"title": {"type": "string"}, "url": _URL},
+                    },
+                },
+                "other_sources": {"type": "array", "items": _URL},
+                **_SOURCED,
+            },
+        },
+    },
+}
