@@ -77,12 +77,16 @@ class CatalogueSource:
 
     def __init__(self, url, check_every=5.0):
         self._engine = index.make_engine(url)
+        self._path = index.sqlite_path(url)   # never let a read create an empty SQLite file
         self._check_every = check_every
         self._lock = threading.Lock()
         self._catalogue = None
         self._checked_at = 0.0
 
     def _load(self):
+        if self._path is not None and not self._path.exists():
+            raise index.DatabaseError(f"no content database at {self._path}: "
+                                      "run `flask --app signpost content build`")
         digest, content = index.read(self._engine)
         return Catalogue(content, digest)
 

@@ -1,0 +1,88 @@
+"""Maintenance commands: `flask --app signpost content …`."""
+import sys
+from collections import defaultdict
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .content import index
+from .content.loader import ContentError, load
+
+content_cli = AppGroup("content", help="Check and build the listings and jurisdiction facts.")
+
+
+def _echo_problems(problems):
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@content_cli.command("check")
+def check():
+    """Check every content file; exit 1 if anything is wrong."""
+    content, problems = load(current_app.config["CONTENT_DIR"])
+    _echo_problems(problems)
+    errors = [p for p in problems if p.is_error]
+    click.echo(f"{len(content.jurisdictions)} jurisdictions, {len(content.listings)} listings: "
+               f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    sys.exit(1 if errors else 0)
+
+
+@content_cli.command("build")
+def build():
+    """Check the content and write it to the database; the old one stays if it fails."""
+    try:
+        content = index.build(current_app.config["CONTENT_DIR"],
+                              current_app.config["DATABASE_URL"])
+    except ContentError as error:
+        _echo_problems(error.problems)
+        click.echo("Not built: the database still holds the last good content.", err=True)
+        sys.exit(1)
+    click.echo(f"Built {len(content.jurisdictions)} jurisdictions and "
+               f"{len(content.listings)} listings.")
+
+
+@content_cli.command("stale")
+@click.option("--days", default=365, show_default=True, help="Flag facts older than this.")
+def stale(days):
+    """List listings and facts not checked for DAYS days, by jurisdiction."""
+    from datetime import date, timedelta
+    content, _ = load(current_app.config["CONTENT_DIR"])
+    cutoff = date.today() - timedelta(days=days)
+    found = defaultdict(list)
+    for item in content.listings.values():
+        if item.assured_date < cutoff:
+            found[item.service_areas[0]].append(f"{item.id} (checked {item.assured_date})")
+    for j in content.jurisdictions.values():
+        for name in ("emergency", "compensation", "law"):
+            block = getattr(j, name)
+            if block is not None and block.assured_date < cutoff:
+                found[j.code].append(f"{name} (checked {block.assured_date})")
+    for code in sorted(found):
+        click.echo(code)
+        for line in found[code]:
+            click.echo(f"  {line}")
+    if not found:
+        click.echo(f"Nothing older than {days} days.")
+
+
+
+
+geo_cli = AppGroup("geo", help="The country look-up data.")
+
+
+@geo_cli.command("import-dbip")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", type=click.Path(dir_okay=False), default=None,
+              help="Where to write it (default: the bundled file).")
+def import_dbip(source, output):
+    """Convert a DB-IP Lite country .mmdb into the file signpost reads (needs mmdb-writer)."""
+    from .config import BUNDLED_GEOIP
+    from .geo import convert_dbip
+    count = convert_dbip(source, output or BUNDLED_GEOIP)
+    click.echo(f"Wrote {count} countries to {output or BUNDLED_GEOIP}.")
+
+
+def register(app):
+    app.cli.add_command(content_cli)
+    app.cli.add_command(geo_cli)

@@ -1,0 +1,57 @@
+"""Settings. The environment is read here and nowhere else."""
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+
+# Bundled, openly licensed country data (DB-IP Lite, CC BY 4.0).
+BUNDLED_GEOIP = PACKAGE_DATA / "dbip-country-lite.mmdb"
+
+
+def _default_database_url():
+    return f"sqlite:///{Path(os.getcwd()) / 'instance' / 'signpost.sqlite'}"
+
+
+@dataclass
+class Config:
+    CONTENT_DIR: Path = PROJECT_ROOT / "content"
+    TRANSLATIONS_DIR: Path = PROJECT_ROOT / "translations"
+    DATABASE_URL: str = field(default_factory=_default_database_url)
+    # A GeoIP2/GeoLite2 Country or City file; None for the bundled DB-IP Lite data,
+    # "" to switch country suggestions off.
+    GEOIP_DATABASE: str = None
+    # How many proxies in front of the app add X-Forwarded-For (0: trust none).
+    PROXY_COUNT: int = 0
+    DEFAULT_LOCALE: str = "en"
+    QUICK_EXIT_URL: str = "https://www.bbc.co.uk/weather"
+    # Posts are a handful of short answers; anything bigger is not ours.
+    MAX_CONTENT_LENGTH: int = 16 * 1024
+    MAX_FORM_PARTS: int = 64
+    TESTING: bool = False
+    CATALOGUE_CHECK_SECONDS: float = 5.0
+
+    @classmethod
+    def from_env(cls, environ=None):
+        env = os.environ if environ is None else environ
+        config = cls()
+        if env.get("SIGNPOST_CONTENT_DIR"):
+            config.CONTENT_DIR = Path(env["SIGNPOST_CONTENT_DIR"])
+        if env.get("SIGNPOST_DATABASE_URL"):
+            config.DATABASE_URL = env["SIGNPOST_DATABASE_URL"]
+        if "SIGNPOST_GEOIP_DATABASE" in env:
+            config.GEOIP_DATABASE = env["SIGNPOST_GEOIP_DATABASE"]
+        if env.get("SIGNPOST_PROXY_COUNT"):
+            config.PROXY_COUNT = int(env["SIGNPOST_PROXY_COUNT"])
+        if env.get("SIGNPOST_QUICK_EXIT_URL"):
+            config.QUICK_EXIT_URL = env["SIGNPOST_QUICK_EXIT_URL"]
+        return config
+
+    def geoip_path(self):
+        if self.GEOIP_DATABASE is None:
+            return BUNDLED_GEOIP if BUNDLED_GEOIP.exists() else None
+        return self.GEOIP_DATABASE or None
+
+    def as_flask(self):
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}

@@ -1,0 +1,80 @@
+"""Information anyone can read without answering a question: the directory, the law, safety.
+
+These pages depend only on their URL, so a shared cache may keep them.
+"""
+from flask import Blueprint, abort, current_app, g, render_template
+
+from ..current import catalogue
+from ..codes import ANYWHERE
+from ..i18n import lang_prefixed
+from ..matching import GROUP_SERVICES, GROUPS
+
+bp = lang_prefixed(Blueprint("directory", __name__, url_prefix="/<lang>"))
+
+
+
+
+@bp.after_request
+def shareable(response):
+    if response.status_code == 200:
+        response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def grouped(listings):
+    """Listings under the result groups, each once, in the group of its first service."""
+    groups = {name: [] for name in GROUPS}
+    for item in listings:
+        for name in GROUPS:
+            if set(item.services) & set(GROUP_SERVICES[name]):
+                groups[name].append(item)
+                break
+    return [(name, items) for name, items in groups.items() if items]
+
+
+def _jurisdiction_or_404(code):
+    j = catalogue().jurisdiction(code.upper()) if code else None
+    if j is None:
+        abort(404)
+    return j
+
+
+@bp.get("/directory/")
+def index():
+    cat = catalogue()
+    return render_template("directory/index.html",
+                           countries=[cat.jurisdiction(c) for c in cat.countries()],
+                           regions_of=cat.regions_of)
+
+
+@bp.get("/directory/<code>")
+def jurisdiction(code):
+    j = _jurisdiction_or_404(code)
+    cat = catalogue()
+    g.page_country = j.country
+    regions = [(r, grouped(cat.listings_in(r.code))) for r in cat.regions_of(j.code)]
+    return render_template(
+        "directory/jurisdiction.html", j=j, groups=grouped(cat.listings_in(j.code)),
+        regions=regions, parent=cat.jurisdiction(j.parent) if j.parent else None,
+        emergency=cat.emergency_for(j.code), compensation=cat.compensation_for(j.code),
+        law=cat.law_for(j.code), anywhere=ANYWHERE)
+
+
+@bp.get("/law/<code>")
+def law(code):
+    j = _jurisdiction_or_404(code)
+    cat = catalogue()
+    g.page_country = j.country
+    return render_template("directory/law.html", j=j, law=cat.law_for(j.code),
+                           compensation=cat.compensation_for(j.code),
+                           inherited_law=j.law is None, inherited_compensation=j.compensation is None)
+
+
+@bp.get("/safety")
+def safety():
+    return render_template("directory/safety.html")
+
+
+@bp.get("/about")
+def about():
+    return render_template("directory/about.html")

@@ -1,0 +1,178 @@
+"""The visitor's journey: start page, one question per page, then results.
+
+Answers travel only in the body of each post, as hidden fields. URLs stay
+neutral, nothing is written down, and every page here is marked no-store.
+"""
+from urllib.parse import unquote_to_bytes
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask_babel import gettext
+
+from .. import flow, matching
+from ..current import catalogue, suggested_country
+from ..codes import ANYWHERE
+from ..i18n import lang_prefixed
+from ..templating import place_name
+from .forms import journey_form
+
+root_bp = Blueprint("root", __name__)
+bp = lang_prefixed(Blueprint("journey", __name__, url_prefix="/<lang>"))
+
+
+@root_bp.get("/")
+def choose_language():
+    locales = current_app.extensions["locales"]
+    best = request.accept_languages.best_match(list(locales),
+                                               default=current_app.config["DEFAULT_LOCALE"])
+    response = redirect(url_for("journey.start", lang=best), code=302)
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+
+
+@bp.after_request
+def private(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _where_choices():
+    """Countries by name, with their regions grouped under them, for "Where are you?".
+
+    WTForms renders {group label: [(value, label)]} as optgroups.
+    """
+    cat = catalogue()
+    by_name = sorted(cat.countries(), key=lambda code: place_name(code).casefold())
+    plain = [(code, place_name(code)) for code in by_name if not cat.regions_of(code)]
+    choices = {"": [("", gettext("Choose a country"))] + plain}
+    for code in by_name:
+        regions = sorted(((r.code, place_name(r.code)) for r in cat.regions_of(code)),
+                         key=lambda choice: choice[1].casefold())
+        if regions:
+            choices[place_name(code)] = [(code, place_name(code))] + regions
+    choices[gettext("Somewhere else")] = [(ANYWHERE, gettext("My country is not listed"))]
+    return choices
+
+
+def _place_codes():
+    cat = catalogue()
+    return tuple(cat.countries()) + tuple(
+        r.code for code in cat.countries() for r in cat.regions_of(code)) + (ANYWHERE,)
+
+
+def _render_step(step, answers, error=None):
+    if step == "urgent":
+        return _render_urgent(answers)
+    if step == "where" and not answers.where and suggested_country():
+        answers = answers.with_answer("where", suggested_country())
+    form = journey_form(answers, step, _where_choices(), error)
+    return render_template(
+        "journey/question.html", form=form, step=step, answers=answers,
+        position=flow.position(answers, step), hidden=_hidden(answers, step),
+        young=answers.is_young, **_switcher(answers, step, "stay"))
+
+
+def _switcher(answers, step, nav):
+    """What the language switcher posts to show this same step in another language."""
+    return {"switch_pairs": _hidden(answers, None), "switch_step": step, "switch_nav": nav}
+
+
+def _hidden(answers, step):
+    """(name, value) pairs for every answer except the one on this page."""
+    pairs = []
+    for name in flow.QUESTIONS:
+        if name == step:
+            continue
+        value = answers.get(name)
+        for item in (value if isinstance(value, tuple) else (value,)):
+            if item:
+                pairs.append((name, item))
+    return pairs
+
+
+def _render_urgent(answers):
+    cat = catalogue()
+    code = answers.where or suggested_country()
+    g.page_country = code[:2] if code and code != ANYWHERE else None
+    emergency = cat.emergency_for(code) if code and code != ANYWHERE else None
+    helplines = matching.child_helplines(cat.listings_for(code), cat.area_chain(code)) \
+        if code else []
+    # Without a country, show every country's numbers rather than none.
+    everywhere = [] if emergency else [(c, cat.emergency_for(c)) for c in cat.countries()]
+    return render_template("journey/urgent.html", answers=answers, country=code,
+                           emergency=emergency, helplines=helplines[:2], everywhere=everywhere,
+                           hidden=_hidden(answers, None), young=answers.is_young,
+                           **_switcher(answers, "urgent", "stay"))
+
+
+def _render_results(answers):
+    cat = catalogue()
+    code = answers.where
+    g.page_country = None if code == ANYWHERE else code[:2]
+    chain = cat.area_chain(code)
+    results = matching.match(answers, cat.listings_for(code), chain)
+    last_step = flow.steps_for(answers)[-1]
+    return render_template(
+        "journey/results.html", answers=answers, results=results, place=code,
+        emergency=cat.emergency_for(code) if code != ANYWHERE else None,
+        compensation=cat.compensation_for(code) if code != ANYWHERE else None,
+        law=cat.law_for(code) if code != ANYWHERE else None,
+        hidden=_hidden(answers, None), young=answers.is_young, last_step=last_step,
+        **_switcher(answers, last_step, "next"))
+
+
+@bp.get("/")
+def start():
+    code = suggested_country()
+    g.page_country = code
+    return render_template("journey/start.html", country=code)
+
+
+# The only names our forms post; anything else is not from our pages.
+FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav"}
+
+
+def _posted_form():
+    """The posted form, or 400 for anything but a small, clean, UTF-8 form of ours."""
+    raw = request.get_data(cache=True)   # over MAX_CONTENT_LENGTH: 413
+    if raw and request.mimetype != "application/x-www-form-urlencoded":
+        abort(400)
+    try:
+        for pair in raw.split(b"&"):
+            unquote_to_bytes(pair.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        abort(400)
+    if set(request.form) - FORM_NAMES:
+        abort(400)
+    return request.form
+
+
+@bp.route("/questions", methods=["GET", "POST"])
+def questions():
+    if request.method == "GET":
+        return _render_step("danger", flow.Answers())
+    form = _posted_form()
+    posted = form.to_dict(flat=False)
+    places = _place_codes()
+    answers, bad = flow.read_answers(posted, places)
+    step = form.get("step")
+    if step not in flow.STEPS:
+        step = "danger"
+    nav = form.get("nav", "next")
+    if nav == "back":
+        return _render_step(flow.previous_step(answers, step) or "danger", answers)
+    if nav == "stay":
+        return _render_step(step, answers)
+    if step in flow.QUESTIONS:
+        value, error = flow.check(step, form.getlist(step), places)
+        if error:
+            return _render_step(step, answers.with_answer(step, value), error)
+        answers = answers.with_answer(step, value)
+    following = flow.next_step(answers, step)
+    gap = flow.first_unanswered(answers, upto=following)
+    if gap:
+        return _render_step(gap, answers, bad.get(gap, flow.REQUIRED))
+    if following is None:
+        return _render_results(answers)
+    return _render_step(following, answers)

@@ -1,0 +1,119 @@
+"""Which listings help this visitor, grouped and ordered. Pure: no Flask here."""
+from dataclasses import dataclass
+
+from .flow import UNSAID
+
+# The result groups, most urgent first, and the services each one shows.
+GROUPS = ("remove", "report", "talk", "rights", "prevention")
+GROUP_SERVICES = {
+    "remove": ("remove",),
+    "report": ("report",),
+    "talk": ("talk",),
+    "rights": ("compensation", "legal"),
+    "prevention": ("prevention",),
+}
+
+# What each "what would help" answer asks for.
+NEED_GROUPS = {
+    "remove": ("remove",),
+    "report": ("report",),
+    "talk": ("talk",),
+    "compensation": ("rights",),
+    "law": ("rights",),
+}
+
+# Groups a role always sees, whatever else was asked for.
+ROLE_GROUPS = {
+    "child": ("talk",),
+    "survivor": ("talk",),
+    "parent": ("talk",),
+}
+
+# Roles that are not asked what would help get these groups.
+FIXED_GROUPS = {
+    "worried": ("prevention", "talk"),
+    "bystander": ("report", "talk"),
+}
+
+# Roles to whom prevention services also speak (e.g. a parent worried about a child's behaviour).
+PREVENTION_ROLES = ("worried", "parent", "professional")
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    listings: tuple
+
+
+@dataclass(frozen=True)
+class Results:
+    urgent: bool
+    groups: tuple
+    shows_law: bool
+
+
+def wanted_groups(answers):
+    """The groups to show, most urgent first."""
+    if answers.who in FIXED_GROUPS:
+        return list(FIXED_GROUPS[answers.who])    # already in their order of urgency
+    if not answers.need or "everything" in answers.need:
+        wanted = set(GROUPS)
+        if answers.who not in PREVENTION_ROLES:
+            wanted.discard("prevention")
+    else:
+        wanted = {group for need in answers.need for group in NEED_GROUPS.get(need, ())}
+        wanted |= set(ROLE_GROUPS.get(answers.who, ()))
+    return [group for group in GROUPS if group in wanted]
+
+
+def _fits(listing, answers):
+    # Situations only rank listings: hiding a service because its page does not
+    # name this situation could hide the help someone needs.
+    return answers.who in listing.roles
+
+
+def _rank(listing, answers, area_chain):
+    areas = [area_chain.index(a) for a in listing.service_areas if a in area_chain]
+    told = set(answers.what) - {UNSAID}
+    return (
+        min(areas) if areas else len(area_chain),       # nearest area first
+        -len(told & set(listing.situations)),           # names this situation
+        len(listing.roles),                             # made for fewer people: more specific
+        listing.name.casefold(),
+    )
+
+
+def match(answers, listings, area_chain):
+    """Group the listings that fit these answers, each listing once, best first.
+
+    `listings` are those that apply in the visitor's area; `area_chain` lists
+    the area codes from most to least specific (e.g. GB-SCT, GB, INT).
+    """
+    groups = wanted_groups(answers)
+    placed, shown = {group: [] for group in groups}, set()
+    fitting = sorted((x for x in listings if _fits(x, answers)),
+                     key=lambda x: _rank(x, answers, area_chain))
+    for group in groups:
+        for listing in fitting:
+            if listing.id in shown:
+                continue
+            if set(listing.services) & set(GROUP_SERVICES[group]):
+                placed[group].append(listing)
+                shown.add(listing.id)
+    return Results(
+        urgent=answers.danger == "yes",
+        groups=tuple(Group(g, tuple(placed[g])) for g in groups),
+        shows_law=bool({"law", "compensation", "everything"} & set(answers.need))
+        or not answers.need,
+    )
+
+
+def child_helplines(listings, area_chain):
+    """Listings to show at once when a child may be in danger: phone lines for children."""
+    found = [x for x in listings
+             if "talk" in x.services and "child" in x.roles and x.phones]
+    return sorted(found, key=lambda x: (
+        min((area_chain.index(a) for a in x.service_areas if a in area_chain),
+            default=len(area_chain)),
+        x.name.casefold()))
+

@@ -1,0 +1,86 @@
+"""`signpost serve`: the site under gunicorn, set up so no log holds a client address."""
+import argparse
+import os
+import sys
+
+from gunicorn.app.base import BaseApplication
+
+from . import create_app
+from .config import Config
+from .content import index
+from .content.loader import ContentError, load_valid
+from .privacy import ACCESS_LOG_FORMAT, PrivateGunicornLogger
+
+
+def gunicorn_options(host, port, workers):
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "sync",
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": "info",
+        "access_log_format": ACCESS_LOG_FORMAT,
+        "logger_class": PrivateGunicornLogger,
+        "preload_app": True,
+        "forwarded_allow_ips": "127.0.0.1,::1",
+        "proxy_allow_ips": "127.0.0.1,::1",
+        "limit_request_line": 2048,
+        "limit_request_fields": 50,
+        "timeout": 30,
+        "keepalive": 5,
+        "control_socket_disable": True,
+    }
+
+
+class SignpostServer(BaseApplication):
+    def __init__(self, app, options):
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
+def prepare(config):
+    """Refuse to start on bad content; build the content database when there is none."""
+    load_valid(config.CONTENT_DIR)
+    path = index.sqlite_path(config.DATABASE_URL)
+    engine = index.make_engine(config.DATABASE_URL)
+    if (path is not None and not path.exists()) or index.current_digest(engine) is None:
+        index.build(config.CONTENT_DIR, config.DATABASE_URL)
+    engine.dispose()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="signpost")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the site under gunicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int,
+                       default=int(os.environ.get("SIGNPOST_WORKERS", "2")))
+    args = parser.parse_args(argv)
+
+    config = Config.from_env()
+    try:
+        prepare(config)
+    except ContentError as error:
+        print("signpost will not start: the content has errors.", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    app = create_app(config)
+    with app.app_context():
+        app.extensions["catalogue"].get()   # fail now, not on the first visitor
+    SignpostServer(app, gunicorn_options(args.host, args.port, args.workers)).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

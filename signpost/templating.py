@@ -1,0 +1,154 @@
+"""What templates need: localised text, names from CLDR, phone formatting, open now."""
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+import phonenumbers
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_timezone_location
+from flask import current_app, g, request, url_for
+from flask_babel import format_date, get_locale, gettext
+from flask_babel import lazy_gettext as _l
+
+from . import opening
+from .current import catalogue, suggested_country
+from .codes import ANYWHERE, WEEKDAYS
+from .content.index import DatabaseError
+from .content.models import localised
+
+
+def text(texts):
+    """Localised content text; remembers when it fell back to English."""
+    value, language = localised(texts, str(get_locale()))
+    return value
+
+
+def is_fallback(texts):
+    if not texts:
+        return False
+    _, language = localised(texts, str(get_locale()))
+    return language != str(get_locale()).split("_")[0]
+
+
+def place_name(code):
+    """A jurisdiction's name: CLDR for countries, the content file for regions."""
+    if code is None:
+        return ""
+    j = catalogue().jurisdiction(code)
+    if j is not None and j.name:
+        return text(j.name)
+    if code == ANYWHERE:
+        return gettext("Anywhere")
+    return get_locale().territories.get(code, code)
+
+
+def language_name(code):
+    try:
+        return Locale.parse(code).get_display_name(get_locale()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def phone_display(phone):
+    if phone.is_short:
+        return phone.written or phone.number
+    parsed = phonenumbers.parse(phone.number, None)
+    home = g.get("page_country")
+    style = (phonenumbers.PhoneNumberFormat.NATIONAL if home == phone.region
+             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(parsed, style)
+
+
+def phone_href(phone):
+    scheme = "sms" if phone.type == "text" else "tel"
+    return f"{scheme}:{phone.number}"
+
+
+def open_now(listing):
+    return opening.is_open(listing.schedule, datetime.now(timezone.utc))
+
+
+def switch_language_url(code):
+    """The same page in another language."""
+    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
+        args = dict(request.view_args or {}, lang=code)
+        return url_for(request.endpoint, **args)
+    return url_for("journey.start", lang=code)
+
+
+def _emergency_for_page():
+    try:
+        code = g.get("page_country") or suggested_country()
+        return (code, catalogue().emergency_for(code)) if code else (None, None)
+    except DatabaseError:  # the footer must never break an error page
+        return None, None
+
+
+def init_app(app):
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(
+        text=text, is_fallback=is_fallback, place_name=place_name,
+        language_name=language_name, phone_display=phone_display, phone_href=phone_href,
+        open_now=open_now, switch_language_url=switch_language_url,
+        format_date=format_date, emergency_for_page=_emergency_for_page,
+        group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
+        zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
+        anywhere=ANYWHERE, host=host)
+    app.jinja_env.add_extension("jinja2.ext.do")
+
+    @app.context_processor
+    def page_context():
+        locales = app.extensions["locales"]
+        current = locales.get(g.get("lang")) or locales[app.config["DEFAULT_LOCALE"]]
+        return {"site_locale": current, "site_locales": list(locales.values()),
+                "quick_exit_url": current_app.config["QUICK_EXIT_URL"]}
+
+
+GROUP_TITLES = {
+    "remove": (_l("Get images removed"), _l("Get pictures taken down")),
+    "report": (_l("Report it"), _l("Report it")),
+    "talk": (_l("Talk to someone"), _l("Talk to someone")),
+    "rights": (_l("Compensation and your rights"), _l("Your rights and money for what happened")),
+    "prevention": (_l("Help to stop harmful thoughts or behaviour"),
+                   _l("Help to stop harmful thoughts or behaviour")),
+}
+
+RULINGS = {
+    "explicit": _l("Yes. A law names these images directly."),
+    "general": _l("Yes, under the general law on sexual images of children, as we read it."),
+    "unclear": _l("The law is not clear on this."),
+}
+
+
+def group_title(name, young=False):
+    adult, simple = GROUP_TITLES[name]
+    return simple if young else adult
+
+
+def weekdays(codes):
+    """MO,TU,WE,TH,FR -> "Monday to Friday" style names from CLDR."""
+    names = get_locale().days["format"]["wide"]
+    indexes = [WEEKDAYS.index(code) for code in codes]
+    if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return gettext("%(first)s to %(last)s", first=names[indexes[0]], last=names[indexes[-1]])
+    return ", ".join(names[i] for i in indexes)
+
+
+def zone_name(name):
+    return get_timezone_location(name, locale=get_locale())
+
+
+def age_range(low, high):
+    if low is not None and high is not None:
+        return gettext("%(low)s to %(high)s", low=low, high=high)
+    if low is not None:
+        return gettext("%(low)s and over", low=low)
+    return gettext("Up to %(high)s", high=high)
+
+
+def host(url):
+    return urlsplit(url).hostname or url
+
+
+def sorted_places(jurisdictions):
+    return sorted(jurisdictions, key=lambda j: place_name(j.code).casefold())

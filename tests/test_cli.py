@@ -1,0 +1,41 @@
+"""Maintainers' commands."""
+from signpost import create_app
+from tests.conftest import make_config
+from tests.content_factory import LISTING, write, write_content
+
+
+def runner_for(tmp_path, geoip_file):
+    root = write_content(tmp_path / "content")
+    config = make_config(tmp_path / "db.sqlite", geoip_file, CONTENT_DIR=root)
+    return root, create_app(config).test_cli_runner()
+
+
+def test_check_passes_on_good_content(tmp_path, geoip_file):
+    _, runner = runner_for(tmp_path, geoip_file)
+    result = runner.invoke(args=["content", "check"])
+    assert result.exit_code == 0
+    assert "0 errors" in result.output
+
+
+def test_check_names_file_field_and_problem_and_fails(tmp_path, geoip_file):
+    root, runner = runner_for(tmp_path, geoip_file)
+    write(root / "listings" / "gb-bad.yaml", dict(LISTING, assured_date="2099-01-01"))
+    result = runner.invoke(args=["content", "check"])
+    assert result.exit_code == 1
+    assert "gb-bad.yaml: assured_date: error: 2099-01-01 is in the future" in result.output
+
+
+def test_build_refuses_bad_content(tmp_path, geoip_file):
+    root, runner = runner_for(tmp_path, geoip_file)
+    assert runner.invoke(args=["content", "build"]).exit_code == 0
+    write(root / "listings" / "gb-bad.yaml", dict(LISTING, service_areas=["XX"]))
+    result = runner.invoke(args=["content", "build"])
+    assert result.exit_code == 1
+    assert "still holds the last good content" in result.output
+
+
+def test_stale_lists_old_listings(tmp_path, geoip_file):
+    root, runner = runner_for(tmp_path, geoip_file)
+    write(root / "listings" / "gb-old.yaml", dict(LISTING, assured_date="2020-05-01"))
+    result = runner.invoke(args=["content", "stale"])
+    assert "gb-old (checked 2020-05-01)" in result.output

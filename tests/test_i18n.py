@@ -1,0 +1,100 @@
+"""Languages: chosen by URL, then Accept-Language; catalogues complete and current."""
+import subprocess
+import sys
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from signpost import create_app, i18n
+from signpost.config import PROJECT_ROOT
+from tests.conftest import make_config
+from tests.pages import answer, check_page
+
+MANIFEST = i18n.load_manifest(PROJECT_ROOT / "translations")
+PAGES = ["/", "/questions", "/directory/", "/directory/GB", "/directory/GB-SCT", "/directory/US",
+         "/directory/INT", "/law/DE", "/law/US-CA", "/safety", "/about"]
+
+
+@pytest.mark.parametrize("accept, expected", [
+    ("de-DE,de;q=0.9,en;q=0.5", "/de/"), ("de-AT", "/de/"), ("en-GB", "/en/"),
+    ("fr-FR", "/en/"), ("", "/en/"),
+])
+def test_root_redirects_by_accept_language(client, accept, expected):
+    response = client.get("/", headers={"Accept-Language": accept})
+    assert response.headers["Location"] == expected
+    assert "Accept-Language" in response.headers["Vary"]
+
+
+@pytest.mark.parametrize("code", list(MANIFEST))
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_every_language(client, code, page):
+    check_page(client.get(f"/{code}{page}"), lang=code, direction=MANIFEST[code].direction)
+
+
+def test_country_names_come_from_cldr(client):
+    page = check_page(client.get("/de/directory/"), lang="de")
+    for name in ("Deutschland", "Vereinigtes Königreich", "Frankreich", "Niederlande",
+                 "Vereinigte Staaten", "Irland"):
+        assert name in page.words
+
+
+def test_switching_language_keeps_the_answers_and_the_step(client):
+    response = client.get("/en/questions")
+    response = answer(client, response, danger="no")
+    response = answer(client, response, who="parent")
+    html = response.get_data(as_text=True)
+    assert 'formaction="/de/questions"' in html
+    # Post the language form as the German button would.
+    data = {"danger": "no", "who": "parent", "step": "what", "nav": "stay"}
+    german = client.post("/de/questions", data=data)
+    page = check_page(german, lang="de")
+    assert 'name="who" value="parent"' in german.get_data(as_text=True)
+    assert "Was ist passiert?" in page.words
+
+
+def test_german_pages_are_german(client):
+    page = check_page(client.get("/de/"), lang="de")
+    assert "Hilfe" in page.words and "Find help where you live" not in page.words
+
+
+def _catalogue(code):
+    with open(PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.po", "rb") as f:
+        return read_po(f)
+
+
+@pytest.mark.parametrize("code", [c for c in MANIFEST if c != "en"])
+def test_catalogue_is_complete(code):
+    catalogue = _catalogue(code)
+    empty = [m.id for m in catalogue if m.id and not (m.string if not m.pluralizable
+                                                      else all(m.string))]
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert empty == [] and fuzzy == []
+
+
+@pytest.mark.parametrize("code", [c for c in MANIFEST if c != "en"])
+def test_compiled_catalogue_matches_the_po_file(code):
+    with open(PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.mo", "rb") as f:
+        compiled = {m.id: m.string for m in read_mo(f) if m.id}
+    source = {m.id: m.string for m in _catalogue(code) if m.id}
+    assert compiled == source, "run `pybabel compile -d translations`"
+
+
+def test_messages_pot_is_current(tmp_path):
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+                    "-k", "_l", "-k", "lazy_pgettext:1c,2", "--no-location", "--sort-output",
+                    "-o", str(fresh), "signpost"], cwd=PROJECT_ROOT, check=True,
+                   capture_output=True)
+    with open(fresh, "rb") as f:
+        new = {(m.context, m.id) for m in read_po(f) if m.id}
+    with open(PROJECT_ROOT / "translations" / "messages.pot", "rb") as f:
+        committed = {(m.context, m.id) for m in read_po(f) if m.id}
+    assert new == committed, "translations/messages.pot is stale: see README, Translating"
+
+
+def test_a_listed_language_without_a_catalogue_stops_start_up(tmp_path, built_database,
+                                                                geoip_file):
+    (tmp_path / "locales.yaml").write_text("- code: en\n- code: fr\n")
+    with pytest.raises(i18n.LocaleError, match="no compiled catalogue for fr"):
+        create_app(make_config(built_database, geoip_file, TRANSLATIONS_DIR=tmp_path))

@@ -1,0 +1,144 @@
+"""The visitor's journey, walked as a browser would, on the real content."""
+import pytest
+
+from tests.conftest import from_country
+from tests.pages import answer, check_page
+
+
+def walk(client, *, danger="no", who, what=("unsaid",), where, need=("everything",),
+         lang="en", environ=None):
+    response = client.get(f"/{lang}/questions", environ_base=environ or {})
+    check_page(response, lang=lang)
+    response = answer(client, response, environ, danger=danger)
+    if danger == "yes":
+        check_page(response, lang=lang)
+        response = answer(client, response, environ)
+    response = answer(client, response, environ, who=who)
+    if who not in ("worried", "bystander"):
+        response = answer(client, response, environ, what=list(what))
+    response = answer(client, response, environ, where=where)
+    if who not in ("worried", "bystander"):
+        response = answer(client, response, environ, need=list(need))
+    return response
+
+
+@pytest.mark.parametrize("where, must_see", [
+    # A teenager in England: the national hotline, the child helpline, the UK takedown tool.
+    ("GB-EAW", ["Internet Watch Foundation", "Childline", "Report Remove", "0800 1111"]),
+    # In Germany: the national hotlines, Nummer gegen Kummer, and Take It Down.
+    ("DE", ["eco Beschwerdestelle", "Nummer gegen Kummer", "116 111", "Take It Down"]),
+    # In California: the CyberTipline, a child helpline and Take It Down.
+    ("US-CA", ["CyberTipline", "Childhelp", "Take It Down", "California Victim Compensation"]),
+])
+def test_a_teenager_finds_hotline_helpline_and_takedown(client, where, must_see):
+    response = walk(client, who="child", what=("threats", "fake"), where=where)
+    page = check_page(response)
+    for words in must_see:
+        assert words in page.words, words
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_danger_shows_emergency_number_and_child_helpline_at_once(client):
+    response = client.get("/en/questions", environ_base=from_country("GB"))
+    response = answer(client, response, from_country("GB"), danger="yes")
+    page = check_page(response)
+    assert page.h1s == 1 and "Get help now" in page.words
+    assert 'href="tel:999"' in response.get_data(as_text=True)
+    assert "Childline" in page.words and 'href="tel:+448001111"' in response.get_data(as_text=True)
+    response = answer(client, response, from_country("GB"))
+    assert "Who is the help for?" in check_page(response).words
+
+
+def test_danger_keeps_the_emergency_box_on_the_results(client):
+    response = walk(client, danger="yes", who="parent", where="DE")
+    page = check_page(response)
+    assert "If someone is in danger now" in page.words
+    assert 'href="tel:110"' in response.get_data(as_text=True)
+
+
+def test_worried_person_sees_prevention_first(client):
+    response = walk(client, who="worried", where="GB-SCT")
+    page = check_page(response)
+    assert page.headings[1][1].startswith("Help to stop harmful thoughts")
+    assert "Stop It Now" in page.words
+
+
+def test_results_show_sources_dates_and_open_flags(client):
+    page = check_page(walk(client, who="parent", where="NL"))
+    assert "Source:" in page.words and "Checked on November 21, 2026" in page.words
+    assert "Keeping evidence safely" in page.words
+    assert "What happens when you report" in page.words
+
+
+def test_young_path_uses_simpler_words(client):
+    young = check_page(walk(client, who="child", where="FR", need=("remove",)))
+    adult = check_page(walk(client, who="parent", where="FR", need=("remove",)))
+    assert "Get pictures taken down" in young.words
+    assert "Get images removed" in adult.words
+    assert "not your fault" in young.words
+
+
+def test_missing_answer_reshows_the_question_with_an_error_summary(client):
+    response = client.get("/en/questions")
+    response = answer(client, response)            # nothing chosen
+    page = check_page(response)
+    assert "There is a problem" in page.words and "Choose yes or no." in page.words
+    assert page.title.startswith("Error:")
+
+
+def test_tampered_earlier_answer_goes_back_to_that_question(client):
+    data = {"step": "where", "danger": "no", "who": "wizard", "what": "fake",
+            "where": "DE", "nav": "next"}
+    page = check_page(client.post("/en/questions", data=data))
+    assert "Who is the help for?" in page.words
+    assert "did not come through" in page.words
+
+
+def test_back_keeps_answers(client):
+    response = client.get("/en/questions")
+    response = answer(client, response, danger="no")
+    response = answer(client, response, who="survivor")
+    back = answer(client, response, nav="back")
+    html = back.get_data(as_text=True)
+    assert "Who is the help for?" in check_page(back).words
+    assert 'value="survivor" id="who-survivor" checked' in html
+
+
+def test_every_question_has_back_and_start_again(client):
+    response = client.get("/en/questions")
+    response = answer(client, response, danger="no")
+    page = check_page(response)
+    assert "Back" in page.words and "Start again" in page.words
+
+
+def test_country_not_listed_shows_help_that_works_anywhere(client):
+    page = check_page(walk(client, who="child", where="INT"))
+    assert "Take It Down" in page.words and "help people anywhere" in page.words
+
+
+def test_where_is_preselected_from_the_address(client):
+    response = client.get("/en/questions", environ_base=from_country("DE"))
+    for step in ({"danger": "no"}, {"who": "parent"}, {"what": "shared"}):
+        response = answer(client, response, from_country("DE"), **step)
+    assert '<option value="DE" selected>' in response.get_data(as_text=True)
+
+
+def test_start_page_shows_local_emergency_line_and_skip_link(client):
+    page = check_page(client.get("/en/", environ_base=from_country("GB")))
+    html = client.get("/en/", environ_base=from_country("GB")).get_data(as_text=True)
+    assert 'href="tel:999"' in html
+    assert 'href="/en/directory/GB"' in html
+    assert "Start" in page.words
+
+
+def test_unknown_country_start_page_has_no_guess(client):
+    html = client.get("/en/", environ_base=from_country("ES")).get_data(as_text=True)
+    assert "call your local emergency number" in html
+
+
+def test_danger_without_a_known_country_lists_every_emergency_number(client):
+    response = client.get("/en/questions")
+    response = answer(client, response, {"REMOTE_ADDR": "127.0.0.1"}, danger="yes")
+    html = response.get_data(as_text=True)
+    for number in ("tel:999", "tel:110", "tel:911", "tel:17"):
+        assert f'href="{number}"' in html

@@ -1,0 +1,129 @@
+"""Nothing about a visitor is kept: no cookies, no answers in URLs, logs or files,
+no address in any log, nothing fetched from another host."""
+import logging
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from signpost.privacy import CONTENT_SECURITY_POLICY, redact
+from tests.conftest import from_country
+from tests.pages import Page, answer, check_page
+from tests.test_journey import walk
+
+PUBLIC_PAGES = ["/en/", "/en/questions", "/en/directory/", "/en/directory/GB",
+                "/en/directory/US-CA", "/en/directory/INT", "/en/law/FR", "/en/safety",
+                "/en/about", "/de/", "/de/directory/DE"]
+SECRET_ADDRESS = "81.2.69.160"          # maps to GB in the test database
+FORWARDED_ADDRESS = "193.99.144.85"
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES + ["/", "/en/nowhere", "/static/signpost.css"])
+def test_no_cookie_and_strict_headers_everywhere(client, url):
+    response = client.get(url)
+    assert "Set-Cookie" not in response.headers
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert "unsafe-inline" not in CONTENT_SECURITY_POLICY
+    assert CONTENT_SECURITY_POLICY.startswith("default-src 'self'")
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_journey_sets_no_cookie_and_every_step_is_no_store(client):
+    response = client.get("/en/questions")
+    for step in ({"danger": "yes"}, {}, {"who": "child"}, {"what": "fake"},
+                 {"where": "GB-SCT"}, {"need": "everything"}):
+        response = answer(client, response, **step)
+        assert "Set-Cookie" not in response.headers
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+def _internal_urls(html):
+    page = Page(html)
+    urls = [link["href"] for link in page.links if not urlsplit(link["href"]).netloc]
+    urls += [form["action"] for form in page.forms]
+    urls += re.findall(r'formaction="([^"]+)"', html)
+    return urls
+
+
+def test_answers_never_appear_in_a_url(client):
+    """Links may lead to a country's public pages; nothing says what happened or to whom."""
+    response = walk(client, danger="yes", who="survivor", what=("threats", "livestream"),
+                    where="US-CA", need=("compensation",))
+    html = response.get_data(as_text=True)
+    for url in _internal_urls(html):
+        assert "?" not in url, url
+        for secret in ("survivor", "threats", "livestream", "compensation", "danger"):
+            assert secret not in url, url
+
+
+def test_no_inline_script_or_style_that_the_policy_would_block(client):
+    for url in PUBLIC_PAGES:
+        html = client.get(url).get_data(as_text=True)
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
+        assert "<style" not in html and " style=" not in html, url
+        assert not re.search(r" on[a-z]+=", html), url
+
+
+def test_scripts_do_not_store_anything_in_the_browser(app):
+    script = (app.static_folder + "/exit.js")
+    text = open(script, encoding="utf-8").read()
+    for word in ("localStorage", "sessionStorage", "document.cookie", "indexedDB", "fetch("):
+        assert word not in text
+
+
+def test_pages_work_without_javascript(client):
+    """The journey is plain HTML forms; the quick exit is a plain link."""
+    response = client.get("/en/")
+    page = check_page(response)
+    assert page.focusable[0][1]["href"].startswith("https://")
+    assert page.focusable[0][0] == "a"
+
+
+def test_address_and_answers_never_reach_the_logs(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    environ = {"REMOTE_ADDR": SECRET_ADDRESS, "HTTP_X_FORWARDED_FOR": FORWARDED_ADDRESS}
+    walk(client, who="child", what=("threats",), where="GB-EAW", environ=environ)
+    client.get("/en/nowhere", environ_base=environ)
+    client.post("/en/questions", data=b"who=%ff", environ_base=environ,
+                content_type="application/x-www-form-urlencoded")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert SECRET_ADDRESS not in logged and FORWARDED_ADDRESS not in logged
+    assert "threats" not in logged
+
+
+def test_a_journey_writes_nothing(client, built_database, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    before = built_database.read_bytes()
+    walk(client, who="parent", what=("grooming",), where="IE")
+    assert built_database.read_bytes() == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_address_is_only_used_to_suggest_a_country(client):
+    html = client.get("/en/", environ_base={"REMOTE_ADDR": SECRET_ADDRESS}).get_data(as_text=True)
+    assert SECRET_ADDRESS not in html
+    assert "United Kingdom" in html
+
+
+def test_private_addresses_give_no_suggestion(client):
+    html = client.get("/en/", environ_base={"REMOTE_ADDR": "192.168.1.20"}).get_data(as_text=True)
+    assert "call your local emergency number" in html
+
+
+def test_forwarded_for_is_ignored_unless_a_proxy_is_configured(client):
+    environ = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": ADDRESS_DE}
+    html = client.get("/en/", environ_base=environ).get_data(as_text=True)
+    assert "Germany" not in html
+
+
+ADDRESS_DE = FORWARDED_ADDRESS
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("from 203.0.113.9:5123 GET /en/", "from [address removed] GET /en/"),
+    ("peer ::1 and 2001:db8::7", "peer [address removed] and [address removed]"),
+    ("[21/Nov/2026:22:03:01 +0000] 10:30", "[21/Nov/2026:22:03:01 +0000] 10:30"),
+])
+def test_redact_removes_addresses_only(text, expected):
+    assert redact(text) == expected

@@ -1,0 +1,107 @@
+"""`signpost serve` as a visitor meets it: gunicorn, and no client address in anything it writes."""
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.content_factory import LISTING, write, write_content
+
+CLIENT_ADDRESS = "127.0.0.3"          # a loopback address of its own, to look for in the logs
+FORWARDED = "198.51.100.23"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(tmp_path, geoip_file, content_dir=None):
+    port = free_port()
+    env = dict(os.environ,
+               SIGNPOST_DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite'}",
+               SIGNPOST_GEOIP_DATABASE=str(geoip_file))
+    if content_dir:
+        env["SIGNPOST_CONTENT_DIR"] = str(content_dir)
+    log = open(tmp_path / "server.log", "wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "signpost.serve", "serve", "--port", str(port), "--workers", "1"],
+        cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return process, port, tmp_path / "server.log"
+
+
+def request(port, path, method="GET", body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10,
+                                            source_address=(CLIENT_ADDRESS, 0))
+    connection.request(method, path, body=body, headers=headers or {})
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response, data
+
+
+def wait_until_up(process, port, deadline=30):
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if process.poll() is not None:
+            return False
+        try:
+            request(port, "/en/")
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def server(tmp_path, geoip_file):
+    process, port, log = start(tmp_path, geoip_file)
+    try:
+        assert wait_until_up(process, port), log.read_text()
+        yield port, log, tmp_path
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_builds_the_database_and_serves(server):
+    port, log, folder = server
+    response, body = request(port, "/en/directory/GB")
+    assert response.status == 200
+    assert b"Childline" in body
+    assert (folder / "site.sqlite").exists()
+    assert response.getheader("Set-Cookie") is None
+
+
+def test_no_client_address_in_anything_the_server_writes(server):
+    port, log, folder = server
+    headers = {"X-Forwarded-For": FORWARDED, "X-Real-IP": FORWARDED, "User-Agent": "probe"}
+    request(port, "/en/", headers=headers)
+    request(port, "/en/questions", "POST", "step=danger&danger=yes&nav=next",
+            dict(headers, **{"Content-Type": "application/x-www-form-urlencoded"}))
+    request(port, "/en/nowhere?secret=1", headers=headers)
+    with socket.create_connection(("127.0.0.1", port), source_address=(CLIENT_ADDRESS, 0)) as s:
+        s.sendall(b"NONSENSE \x00\x01 HTTP/9.9\r\n\r\n")   # a broken request: error log
+        s.recv(1024)
+    time.sleep(0.5)
+    written = log.read_text(errors="replace")
+    for other in folder.iterdir():
+        if other.is_file() and other.suffix != ".sqlite":
+            written += other.read_text(errors="replace")
+    assert '"GET /en/' in written, "the access log is on, without addresses"
+    assert CLIENT_ADDRESS not in written
+    assert FORWARDED not in written
+    assert "secret" not in written
+
+
+def test_serve_refuses_to_start_on_bad_content(tmp_path, geoip_file):
+    root = write_content(tmp_path / "content")
+    write(root / "listings" / "gb-bad.yaml", dict(LISTING, phones=[{"number": "+44 1"}]))
+    process, port, log = start(tmp_path, geoip_file, content_dir=root)
+    assert process.wait(timeout=30) == 1
+    output = log.read_text()
+    assert "will not start" in output and "gb-bad.yaml" in output
