@@ -1,10 +1,10 @@
 """What templates need: localised text, names from CLDR, phone formatting, open now."""
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 from urllib.parse import urlsplit
 
 import phonenumbers
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_timezone_location
+from babel.dates import format_time, get_timezone_location
 from flask import current_app, g, request, url_for
 from flask_babel import format_date, get_locale, gettext
 from flask_babel import lazy_gettext as _l
@@ -93,7 +93,7 @@ def init_app(app):
         format_date=format_date, emergency_for_page=_emergency_for_page,
         group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
-        anywhere=ANYWHERE, host=host)
+        anywhere=ANYWHERE, host=host, clock=clock)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     @app.context_processor
@@ -129,9 +129,17 @@ def weekdays(codes):
     """MO,TU,WE,TH,FR -> "Monday to Friday" style names from CLDR."""
     names = get_locale().days["format"]["wide"]
     indexes = [WEEKDAYS.index(code) for code in codes]
+    if len(indexes) == 7:
+        return gettext("Every day")
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
         return gettext("%(first)s to %(last)s", first=names[indexes[0]], last=names[indexes[-1]])
     return ", ".join(names[i] for i in indexes)
+
+
+def clock(text):
+    """A content time such as "09:00" in the page's own way: 09:00, 9:00 AM, …"""
+    hours, minutes = (int(part) for part in text.split(":"))
+    return format_time(time(hours % 24, minutes), format="short", locale=get_locale())
 
 
 def zone_name(name):

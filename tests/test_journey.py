@@ -142,3 +142,10 @@ def test_danger_without_a_known_country_lists_every_emergency_number(client):
     html = response.get_data(as_text=True)
     for number in ("tel:999", "tel:110", "tel:911", "tel:17"):
         assert f'href="{number}"' in html
+
+
+def test_opening_hours_are_shown_the_local_way(client):
+    english = client.get("/en/directory/FR").get_data(as_text=True)
+    german = client.get("/de/directory/FR").get_data(as_text=True)
+    assert "Every day, 9:00\u202fAM–11:00\u202fPM" in english
+    assert "Jeden Tag, 09:00–23:00" in german
