@@ -42,6 +42,30 @@ def build():
                f"{len(content.listings)} listings.")
 
 
+@content_cli.command("coverage")
+@click.option("--missing-only", is_flag=True, help="Only list what is missing.")
+def coverage(missing_only):
+    """For each jurisdiction: which kinds of route are present, absent (sourced) or missing."""
+    from .content.coverage import report
+    content, problems = load(current_app.config["CONTENT_DIR"])
+    total_missing = 0
+    for entry in report(content):
+        indent = "  " if "-" in entry.code else ""
+        total_missing += len(entry.missing)
+        if missing_only and not entry.missing:
+            continue
+        click.echo(f"{indent}{entry.code}")
+        if not missing_only:
+            present = ", ".join(f"{kind} ({len(ids)})" for kind, ids in entry.present.items())
+            click.echo(f"{indent}  present: {present or '-'}")
+            for kind, absence in entry.none.items():
+                click.echo(f"{indent}  none exists: {kind} (source: {absence.source})")
+            if entry.inherited:
+                click.echo(f"{indent}  from its country: {', '.join(entry.inherited)}")
+        click.echo(f"{indent}  missing: {', '.join(entry.missing) or '-'}")
+    click.echo(f"{total_missing} missing routes in {len(content.jurisdictions)} jurisdictions.")
+
+
 @content_cli.command("stale")
 @click.option("--days", default=365, show_default=True, help="Flag facts older than this.")
 def stale(days):

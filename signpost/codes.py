@@ -22,3 +22,27 @@ ANYWHERE = "INT"
 
 # How a law treats AI-made or edited sexual images of children.
 AI_IMAGE_RULINGS = ("explicit", "general", "unclear")
+
+# What kind of route a listing is, for coverage reports: one per listing.
+KINDS = (
+    "hotline",           # national hotline for reporting abuse material online
+    "police",            # police reporting: online, non-emergency line, specialist unit
+    "child-helpline",    # 116 111 and national child helplines
+    "parent-helpline",   # support for parents and carers
+    "survivor-support",  # support for adult survivors, and sexual violence services
+    "victim-helpline",   # 116 006 and national victim support
+    "takedown",          # tools and services that get images removed
+    "prevention",        # for people worried about their own thoughts or behaviour
+    "compensation",      # state compensation schemes and how to claim
+    "legal-help",        # legal advice and representation
+    "other",
+)
+
+# What a country is expected to have; coverage reports each as present, none or missing.
+EXPECTED_KINDS = ("hotline", "police", "child-helpline", "parent-helpline",
+                  "survivor-support", "victim-helpline", "takedown", "prevention",
+                  "compensation")
+
+# Regions used where no ISO 3166-2 code fits: England and Wales share one legal
+# system (the code comes from BS 6879, the British standard behind ISO 3166-2:GB).
+EXTRA_REGION_CODES = {"GB-EAW": "England and Wales"}

@@ -93,7 +93,8 @@ def init_app(app):
         format_date=format_date, emergency_for_page=_emergency_for_page,
         group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
-        anywhere=ANYWHERE, host=host, clock=clock)
+        anywhere=ANYWHERE, host=host, clock=clock,
+        compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
 
     @app.context_processor
@@ -118,6 +119,17 @@ RULINGS = {
     "general": _l("Yes, under the general law on sexual images of children, as we read it."),
     "unclear": _l("The law is not clear on this."),
 }
+
+
+COMPENSATION_FIELDS = (
+    ("deadline", _l("Time limit")),
+    ("covers", _l("What it covers")),
+    ("requirements", _l("What you need")),
+    ("how_to_apply", _l("How to apply")),
+    ("restitution", _l("Compensation from the offender")),
+    ("civil_claim", _l("Claiming in a civil court")),
+    ("cross_border", _l("If it happened in another EU country")),
+)
 
 
 def group_title(name, young=False):

@@ -20,6 +20,7 @@ LISTING = {
     "name": "Example Helpline",
     "description": {"en": "An invented helpline for tests."},
     "url": "https://example.org/helpline",
+    "kind": "child-helpline",
     "services": ["talk"],
     "serves": {"roles": ["child"]},
     "service_areas": ["GB"],

@@ -48,6 +48,8 @@ def test_norway_stays_norway(tmp_path):
     ({"schedules": {"timezone": "Mars/Olympus", "open_24_7": True}}, "schedules.timezone",
      "not a known time zone"),
     ({"surprise": 1}, "", "Additional properties are not allowed"),
+    ({"kind": None}, "", "'kind' is a required property"),
+    ({"kind": "hotline-ish"}, "kind", "is not one of"),
 ])
 def test_listing_problems_name_file_and_field(tmp_path, changes, field, words):
     found = problems_for(tmp_path, changes)
@@ -108,3 +110,47 @@ def test_the_real_content_is_valid():
     from signpost.config import PROJECT_ROOT
     _, problems = load(PROJECT_ROOT / "content")
     assert [str(p) for p in problems if p.is_error] == []
+
+
+@pytest.mark.parametrize("code, parent, words", [
+    ("GB-XYZ", "GB", "not an ISO 3166-2 region code"),
+    ("QQ", None, "not an ISO 3166-1 country code"),
+    ("US-TX", "GB", "a region's parent must be 'US'"),
+])
+def test_jurisdiction_codes_must_be_real(tmp_path, code, parent, words):
+    jurisdictions = copy.deepcopy(JURISDICTIONS)
+    data = {"code": code, "timezone": "UTC", "languages": ["en"], "name": {"en": "Somewhere"},
+            "emergency": JURISDICTIONS["NO"]["emergency"]}
+    if parent:
+        data["parent"] = parent
+    jurisdictions[code] = data
+    write_content(tmp_path, jurisdictions=jurisdictions)
+    _, problems = load(tmp_path, today=TODAY)
+    assert any(p.path.endswith(f"{code}.yaml") and words in p.message for p in problems), problems
+
+
+def test_england_and_wales_is_a_known_region(tmp_path):
+    jurisdictions = copy.deepcopy(JURISDICTIONS)
+    jurisdictions["GB"]["regions"] = ["GB-SCT", "GB-EAW"]
+    jurisdictions["GB-EAW"] = {"code": "GB-EAW", "parent": "GB", "timezone": "Europe/London",
+                               "languages": ["en"], "name": {"en": "England and Wales"}}
+    write_content(tmp_path, jurisdictions=jurisdictions)
+    _, problems = load(tmp_path, today=TODAY)
+    assert problems == []
+
+
+def test_the_same_service_twice_is_a_duplicate(tmp_path):
+    write_content(tmp_path, listings={"gb-example": LISTING, "gb-example-copy": LISTING})
+    _, problems = load(tmp_path, today=TODAY)
+    assert any(p.path.endswith("gb-example.yaml") and "duplicate of gb-example-copy.yaml"
+               in p.message for p in problems), problems
+
+
+def test_an_absent_route_needs_its_source(tmp_path):
+    jurisdictions = copy.deepcopy(JURISDICTIONS)
+    jurisdictions["NO"]["absent"] = [{"kind": "victim-helpline", "note": {"en": "None here."},
+                                      "assured_date": "2026-01-01"}]
+    write_content(tmp_path, jurisdictions=jurisdictions)
+    _, problems = load(tmp_path, today=TODAY)
+    assert any(p.path.endswith("NO.yaml") and "'source' is a required property" in p.message
+               for p in problems)

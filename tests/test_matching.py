@@ -9,7 +9,7 @@ from signpost.matching import child_helplines, match, wanted_groups
 
 
 def listing(id, services, roles, areas=("XA",), situations=(), phones=()):
-    return Listing(id=id, name=id.title(), description={"en": "An invented service."},
+    return Listing(id=id, name=id.title(), kind="other", description={"en": "An invented service."},
                    url="https://example.org/", services=tuple(services), roles=tuple(roles),
                    situations=tuple(situations), service_areas=tuple(areas),
                    source="https://example.org/", assured_date=date(2026, 1, 1),

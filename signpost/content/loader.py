@@ -14,10 +14,12 @@ import yaml
 from jsonschema import Draft202012Validator
 from phonenumbers import shortnumberinfo
 
-from ..codes import ANYWHERE
+import pycountry
+
+from ..codes import ANYWHERE, EXTRA_REGION_CODES
 from . import schema
-from .models import (Citation, Compensation, Emergency, Hours, Jurisdiction, Law, Listing,
-                     Phone, Schedule)
+from .models import (Absence, Citation, Compensation, Emergency, Hours, Jurisdiction, Law,
+                     Listing, Phone, Schedule)
 
 LISTING_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STALE_AFTER = timedelta(days=365)
@@ -137,6 +139,25 @@ def _timezone(path, where, name, problems):
                                              "(use a name like Europe/Berlin)"))
 
 
+COMPENSATION_TEXTS = ("deadline", "covers", "how_to_apply", "requirements", "restitution",
+                      "civil_claim", "cross_border")
+
+
+def _check_code(path, data, problems):
+    """Countries and regions must be real ISO 3166 codes (INT: anywhere)."""
+    code = data["code"]
+    if code == ANYWHERE:
+        return
+    if "-" in code:
+        known = code in EXTRA_REGION_CODES or pycountry.subdivisions.get(code=code)
+        if not known:
+            problems.append(Problem(path, "code", f"{code!r} is not an ISO 3166-2 region code"))
+        if data.get("parent") != code[:2]:
+            problems.append(Problem(path, "parent", f"a region's parent must be {code[:2]!r}"))
+    elif pycountry.countries.get(alpha_2=code) is None:
+        problems.append(Problem(path, "code", f"{code!r} is not an ISO 3166-1 country code"))
+
+
 def _jurisdiction(path, data, today, problems):
     p = str(path)
     if data["code"] != path.stem:
@@ -149,7 +170,11 @@ def _jurisdiction(path, data, today, problems):
         e = data["emergency"]
         phones = [_phone(p, f"emergency.phones.{i}.number", raw, country, problems)
                   for i, raw in enumerate(e["phones"])]
-        emergency = Emergency(source=e["source"], phones=tuple(filter(None, phones)),
+        other = [_phone(p, f"emergency.non_emergency.{i}.number", raw, country, problems)
+                 for i, raw in enumerate(e.get("non_emergency", ()))]
+        emergency = Emergency(source=e["source"], other_sources=tuple(e.get("other_sources", ())),
+                              phones=tuple(filter(None, phones)),
+                              non_emergency=tuple(filter(None, other)),
                               assured_date=_check_date(p, "emergency.assured_date",
                                                        e["assured_date"], today, problems))
     elif "parent" not in data and data["code"] != ANYWHERE:
@@ -161,7 +186,7 @@ def _jurisdiction(path, data, today, problems):
             assured_date=_check_date(p, "compensation.assured_date", c["assured_date"],
                                      today, problems),
             authority=c["authority"], url=c["url"], summary=c["summary"],
-            deadline=c.get("deadline", {}), covers=c.get("covers", {}))
+            **{name: c.get(name, {}) for name in COMPENSATION_TEXTS})
     if "law" in data:
         w = data["law"]
         law = Law(source=w["source"], other_sources=tuple(w.get("other_sources", ())),
@@ -169,12 +194,19 @@ def _jurisdiction(path, data, today, problems):
                                            problems),
                   ai_images=w["ai_images"], summary=w["summary"],
                   citations=tuple(Citation(**c) for c in w["citations"]))
+    absent = tuple(
+        Absence(kind=a["kind"], note=a["note"], source=a["source"],
+                assured_date=_check_date(p, f"absent.{i}.assured_date", a["assured_date"],
+                                         today, problems))
+        for i, a in enumerate(data.get("absent", ())))
+    _check_code(p, data, problems)
     if ("parent" in data or data["code"] == ANYWHERE) and "name" not in data:
         problems.append(Problem(p, "name", "a region needs its name, at least in English"))
     return Jurisdiction(code=data["code"], timezone=data["timezone"],
                         languages=tuple(data["languages"]), parent=data.get("parent"),
                         name=data.get("name", {}), regions=tuple(data.get("regions", ())),
-                        emergency=emergency, compensation=compensation, law=law)
+                        emergency=emergency, compensation=compensation, law=law,
+                        absent=absent)
 
 
 def _listing(path, data, jurisdictions, today, problems):
@@ -207,7 +239,8 @@ def _listing(path, data, jurisdictions, today, problems):
                             note=s.get("note", {}))
     situations = tuple(s for s in serves.get("situations", ()) if s != "any")
     return Listing(
-        id=path.stem, name=data["name"], description=data["description"], url=data["url"],
+        id=path.stem, name=data["name"], kind=data["kind"], description=data["description"],
+        url=data["url"],
         services=tuple(data["services"]), roles=tuple(serves["roles"]),
         situations=situations, service_areas=tuple(data["service_areas"]),
         source=data["source"],
@@ -258,7 +291,21 @@ def load(root, today=None):
             documents["listings"][path.stem] = data
     if not jurisdictions:
         problems.append(Problem(str(root / "jurisdictions"), "", "no jurisdiction files found"))
+    _check_duplicates(root, listings, problems)
     return Content(jurisdictions, listings, documents), problems
+
+
+def _check_duplicates(root, listings, problems):
+    """Two files for one service: the same name in the same place, or ids that differ by case."""
+    seen = {}
+    for item in listings.values():
+        for area in item.service_areas:
+            key = (item.name.casefold(), area)
+            if key in seen:
+                problems.append(Problem(str(root / "listings" / f"{item.id}.yaml"), "name",
+                                        f"duplicate of {seen[key]}.yaml ({item.name}, {area})"))
+            else:
+                seen[key] = item.id
 
 
 def from_documents(documents):

@@ -51,6 +51,7 @@ class Schedule:
 class Listing:
     id: str
     name: str
+    kind: str
     description: dict
     url: str
     services: tuple
@@ -90,6 +91,7 @@ class Sourced:
 @dataclass(frozen=True)
 class Emergency(Sourced):
     phones: tuple = ()
+    non_emergency: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,18 @@ class Compensation(Sourced):
     summary: dict = field(default_factory=dict)
     deadline: dict = field(default_factory=dict)
     covers: dict = field(default_factory=dict)
+    how_to_apply: dict = field(default_factory=dict)
+    requirements: dict = field(default_factory=dict)
+    restitution: dict = field(default_factory=dict)
+    civil_claim: dict = field(default_factory=dict)
+    cross_border: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Absence(Sourced):
+    """A route that does not exist in a jurisdiction, as an official source says."""
+    kind: str = "other"
+    note: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,7 @@ class Jurisdiction:
     emergency: Emergency = None
     compensation: Compensation = None
     law: Law = None
+    absent: tuple = ()
 
     @property
     def country(self):

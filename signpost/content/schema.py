@@ -1,5 +1,5 @@
 """The shape of content files, as JSON Schema: the first check every file meets."""
-from ..codes import AI_IMAGE_RULINGS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
+from ..codes import AI_IMAGE_RULINGS, KINDS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
 
 _URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
 _DATE = {"type": "string", "format": "date"}
@@ -34,11 +34,12 @@ _SOURCED = {"source": _URL, "assured_date": _DATE}
 
 LISTING = {
     "type": "object",
-    "required": ["name", "description", "url", "services", "serves", "service_areas",
+    "required": ["name", "description", "url", "kind", "services", "serves", "service_areas",
                  "source", "assured_date"],
     "additionalProperties": False,
     "properties": {
         "name": {"type": "string", "minLength": 2},
+        "kind": {"enum": list(KINDS)},
         "description": _TEXT,
         "url": _URL,
         "services": _unique_list_of(SERVICES),
@@ -110,6 +111,8 @@ JURISDICTION = {
             "required": ["phones", "source", "assured_date"],
             "additionalProperties": False,
             "properties": {"phones": {"type": "array", "minItems": 1, "items": _PHONE},
+                           "non_emergency": {"type": "array", "items": _PHONE},
+                           "other_sources": {"type": "array", "items": _URL},
                            **_SOURCED},
         },
         "compensation": {
@@ -122,8 +125,23 @@ JURISDICTION = {
                 "summary": _TEXT,
                 "deadline": _TEXT,
                 "covers": _TEXT,
+                "how_to_apply": _TEXT,
+                "requirements": _TEXT,
+                "restitution": _TEXT,
+                "civil_claim": _TEXT,
+                "cross_border": _TEXT,
                 "other_sources": {"type": "array", "items": _URL},
                 **_SOURCED,
+            },
+        },
+        "absent": {
+            "type": "array",
+            "description": "routes that do not exist here: a sourced fact too",
+            "items": {
+                "type": "object",
+                "required": ["kind", "note", "source", "assured_date"],
+                "additionalProperties": False,
+                "properties": {"kind": {"enum": list(KINDS)}, "note": _TEXT, **_SOURCED},
             },
         },
         "law": {
