@@ -39,3 +39,22 @@ def test_stale_lists_old_listings(tmp_path, geoip_file):
     write(root / "listings" / "gb-old.yaml", dict(LISTING, assured_date="2020-05-01"))
     result = runner.invoke(args=["content", "stale"])
     assert "gb-old (checked 2020-05-01)" in result.output
+
+
+def test_coverage_shows_present_none_and_missing(tmp_path, geoip_file):
+    import copy
+
+    from tests.content_factory import JURISDICTIONS
+    jurisdictions = copy.deepcopy(JURISDICTIONS)
+    jurisdictions["GB"]["absent"] = [{"kind": "victim-helpline", "note": {"en": "None here."},
+                                      "source": "https://example.org/none",
+                                      "assured_date": "2026-01-01"}]
+    root = write_content(tmp_path / "content", jurisdictions=jurisdictions)
+    config = make_config(tmp_path / "db.sqlite", geoip_file, CONTENT_DIR=root)
+    result = create_app(config).test_cli_runner().invoke(args=["content", "coverage"])
+    assert result.exit_code == 0
+    gb = ("\n" + result.output).split("\nGB\n", 1)[1].split("\nNO\n", 1)[0]
+    assert "present: child-helpline (1), emergency (1)" in gb
+    assert "none exists: victim-helpline (source: https://example.org/none)" in gb
+    assert "missing: hotline, police" in gb
+    assert "GB-SCT" in gb and "from its country: emergency" in gb

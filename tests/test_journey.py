@@ -149,3 +149,19 @@ def test_opening_hours_are_shown_the_local_way(client):
     german = client.get("/de/directory/FR").get_data(as_text=True)
     assert "Every day, 9:00\u202fAM–11:00\u202fPM" in english
     assert "Jeden Tag, 09:00–23:00" in german
+
+
+def test_a_country_with_regions_offers_them_on_the_results(client):
+    response = walk(client, who="parent", where="GB")
+    page = check_page(response)
+    assert "Some help differs by region" in page.words
+    assert "Victim Support Scotland" not in page.words
+    from tests.pages import journey_form
+    from urllib.parse import urlencode
+    action, hidden = journey_form(response, form_id="regions")
+    assert ("where", "GB") not in hidden
+    scotland = client.post(action, data=urlencode(hidden + [("where", "GB-SCT")]),
+                           content_type="application/x-www-form-urlencoded")
+    page = check_page(scotland)
+    assert "Victim Support Scotland" in page.words
+    assert "Some help differs by region" not in page.words

@@ -37,12 +37,13 @@ class Catalogue:
     def area_chain(self, code):
         """The areas whose listings apply in `code`: itself, its country, then anywhere.
 
-        A country chosen without a region also takes in its regions' listings.
+        A country chosen without a region gets its nationwide help only; the
+        results page then asks for the region, rather than showing every region's.
         """
         j = self.jurisdictions[code]
         if j.parent:
             return (code, j.parent, ANYWHERE)
-        return (code, *j.regions, ANYWHERE)
+        return (code, ANYWHERE)
 
     def listings_for(self, code):
         seen, found = set(), []

@@ -118,6 +118,8 @@ def _render_results(answers):
         emergency=cat.emergency_for(code) if code != ANYWHERE else None,
         compensation=cat.compensation_for(code) if code != ANYWHERE else None,
         law=cat.law_for(code) if code != ANYWHERE else None,
+        regions=[] if code == ANYWHERE else cat.regions_of(code),
+        hidden_but_where=_hidden(answers, "where"),
         hidden=_hidden(answers, None), young=answers.is_young, last_step=last_step,
         **_switcher(answers, last_step, "next"))
 
