@@ -13,8 +13,11 @@ PAGES = {400, 404, 405, 413, 503}
 
 
 def _render(status):
-    if "lang" not in g or g.lang not in _locales():
-        g.lang = request.accept_languages.best_match(list(_locales()), default="en")
+    if g.get("lang") not in _locales():
+        # An unknown page under a known language prefix still speaks that language.
+        prefix = request.path.strip("/").split("/", 1)[0]
+        g.lang = prefix if prefix in _locales() else \
+            request.accept_languages.best_match(list(_locales()), default="en")
     template = f"errors/{status}.html" if status in PAGES else "errors/other.html"
     return render_template(template, status=status), status
 
