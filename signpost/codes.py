@@ -46,3 +46,10 @@ EXPECTED_KINDS = ("hotline", "police", "child-helpline", "parent-helpline",
 # Regions used where no ISO 3166-2 code fits: England and Wales share one legal
 # system (the code comes from BS 6879, the British standard behind ISO 3166-2:GB).
 EXTRA_REGION_CODES = {"GB-EAW": "England and Wales"}
+
+# Harmonised European numbers of social value (Commission Decision 2007/116/EC):
+# reserved across the EU and EEA, though the phone-number data does not list every
+# one for every country. A listing still needs its own source for the service.
+EUROPEAN_116_NUMBERS = ("116000", "116006", "116111", "116117", "116123")
+EU_EEA = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK "
+                   "SI ES SE IS LI NO".split())

@@ -7,7 +7,7 @@ from signpost.config import PROJECT_ROOT, Config
 from signpost.content import index
 
 # Invented test addresses and the countries a tiny test database gives them.
-ADDRESSES = {"GB": "81.2.69.160", "DE": "193.99.144.85", "US": "8.8.4.4", "ES": "80.58.61.250"}
+ADDRESSES = {"GB": "81.2.69.160", "DE": "193.99.144.85", "US": "8.8.4.4", "JP": "133.11.0.10"}
 
 
 @pytest.fixture(scope="session")

@@ -154,3 +154,19 @@ def test_an_absent_route_needs_its_source(tmp_path):
     _, problems = load(tmp_path, today=TODAY)
     assert any(p.path.endswith("NO.yaml") and "'source' is a required property" in p.message
                for p in problems)
+
+
+def test_european_116_numbers_are_valid_across_the_eu(tmp_path):
+    jurisdictions = copy.deepcopy(JURISDICTIONS)
+    jurisdictions["EE"] = {"code": "EE", "timezone": "Europe/Tallinn", "languages": ["et"],
+                           "emergency": {"phones": [{"number": "112"}],
+                                         "source": "https://example.org/ee",
+                                         "assured_date": "2026-01-10"}}
+    victims = dict(LISTING, service_areas=["EE"], phones=[{"number": "116 006"}])
+    write_content(tmp_path, jurisdictions=jurisdictions, listings={"ee-victims": victims})
+    _, problems = load(tmp_path, today=TODAY)
+    assert problems == []
+    write_content(tmp_path, jurisdictions=jurisdictions,
+                  listings={"ee-victims": dict(victims, phones=[{"number": "116 999"}])})
+    _, problems = load(tmp_path, today=TODAY)
+    assert any("not a valid phone number for EE" in p.message for p in problems)

@@ -16,7 +16,7 @@ from phonenumbers import shortnumberinfo
 
 import pycountry
 
-from ..codes import ANYWHERE, EXTRA_REGION_CODES
+from ..codes import ANYWHERE, EU_EEA, EUROPEAN_116_NUMBERS, EXTRA_REGION_CODES
 from . import schema
 from .models import (Absence, Citation, Compensation, Emergency, Hours, Jurisdiction, Law,
                      Listing, Phone, Schedule)
@@ -120,9 +120,10 @@ def _phone(path, where, raw, region, problems):
             if region is None:
                 raise ValueError
             parsed = phonenumbers.parse(number, region)
-            if not shortnumberinfo.is_valid_short_number_for_region(parsed, region):
-                raise ValueError
             stored = phonenumbers.national_significant_number(parsed)
+            harmonised = region in EU_EEA and stored in EUROPEAN_116_NUMBERS
+            if not (harmonised or shortnumberinfo.is_valid_short_number_for_region(parsed, region)):
+                raise ValueError
     except (phonenumbers.NumberParseException, ValueError):
         hint = f" for {region}" if region else " (use the +country form here)"
         problems.append(Problem(path, where, f"{number!r} is not a valid phone number{hint}"))
