@@ -170,3 +170,12 @@ def test_european_116_numbers_are_valid_across_the_eu(tmp_path):
                   listings={"ee-victims": dict(victims, phones=[{"number": "116 999"}])})
     _, problems = load(tmp_path, today=TODAY)
     assert any("not a valid phone number for EE" in p.message for p in problems)
+
+
+def test_an_unknown_short_number_needs_the_page_that_lists_it(tmp_path):
+    unknown = {"number": "1056"}
+    assert problems_for(tmp_path, {"phones": [unknown]})
+    vouched = dict(unknown, short_number_source="https://example.org/helpline-numbers")
+    assert problems_for(tmp_path, {"phones": [vouched]}) == []
+    too_long = {"number": "12345678", "short_number_source": "https://example.org/numbers"}
+    assert problems_for(tmp_path, {"phones": [too_long]})

@@ -122,7 +122,9 @@ def _phone(path, where, raw, region, problems):
             parsed = phonenumbers.parse(number, region)
             stored = phonenumbers.national_significant_number(parsed)
             harmonised = region in EU_EEA and stored in EUROPEAN_116_NUMBERS
-            if not (harmonised or shortnumberinfo.is_valid_short_number_for_region(parsed, region)):
+            vouched = "short_number_source" in raw and re.fullmatch(r"\d{3,6}", stored)
+            if not (harmonised or vouched
+                    or shortnumberinfo.is_valid_short_number_for_region(parsed, region)):
                 raise ValueError
     except (phonenumbers.NumberParseException, ValueError):
         hint = f" for {region}" if region else " (use the +country form here)"

@@ -27,6 +27,9 @@ _PHONE = {
         "number": {"type": "string", "minLength": 2},
         "type": {"enum": ["voice", "text"]},
         "description": _TEXT,
+        # Only for a short number the phone-number data does not know yet: the page
+        # that lists it. The checker then accepts it (3 to 6 digits).
+        "short_number_source": _URL,
     },
 }
 
