@@ -93,7 +93,7 @@ def init_app(app):
         format_date=format_date, emergency_for_page=_emergency_for_page,
         group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
-        anywhere=ANYWHERE, host=host, clock=clock,
+        anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
 
@@ -168,6 +168,16 @@ def age_range(low, high):
 
 def host(url):
     return urlsplit(url).hostname or url
+
+
+def source_links(block):
+    """(url, label) for a block's sources; a host named twice gets a number."""
+    links, seen = [], {}
+    for url in (block.source, *block.other_sources):
+        name = host(url)
+        seen[name] = seen.get(name, 0) + 1
+        links.append((url, name if seen[name] == 1 else f"{name} ({seen[name]})"))
+    return links
 
 
 def sorted_places(jurisdictions):
