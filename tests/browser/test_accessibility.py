@@ -1,0 +1,38 @@
+"""axe-core in Chromium on every public page in every language: WCAG 2.0–2.2 A and AA."""
+import pytest
+
+from signpost import i18n
+from signpost.config import PROJECT_ROOT
+from tests.browser.journey import walk
+
+LOCALES = list(i18n.load_manifest(PROJECT_ROOT / "translations").values())
+PAGES = ["/", "/directory/", "/directory/GB", "/directory/US-CA", "/law/DE", "/safety", "/about",
+         "/no-such-page"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def violations(page, axe_source):
+    page.evaluate(axe_source)       # evaluate, not a script tag: the CSP forbids inline scripts
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                           "resultTypes: ['violations']})", TAGS)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("locale", LOCALES, ids=lambda loc: loc.code)
+def test_no_axe_violations(browser, live_url, axe_source, locale):
+    context = browser.new_context()
+    page = context.new_page()
+    found = {}
+    for path in PAGES:
+        page.goto(f"{live_url}/{locale.code}{path}")
+        found[path] = violations(page, axe_source)
+
+    def check(page, step):
+        found[step] = violations(page, axe_source)
+
+    walk(page, live_url, locale.code, visit=check)
+    page.goto(f"{live_url}/{locale.code}/questions")
+    page.click("button[name=nav][value=next]")          # no answer: the error summary
+    found["error summary"] = violations(page, axe_source)
+    context.close()
+    assert {where: v for where, v in found.items() if v} == {}

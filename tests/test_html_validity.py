@@ -1,0 +1,41 @@
+"""Every page in every language passes the Nu Html Checker with zero errors."""
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from signpost import i18n
+from signpost.config import PROJECT_ROOT
+from tests.pages import answer
+
+VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PAGES = ["/", "/questions", "/directory/", "/directory/GB", "/directory/US", "/directory/INT",
+         "/law/FR", "/safety", "/about", "/nowhere"]
+
+
+def _pages(client, code):
+    for path in PAGES:
+        yield path, client.get(f"/{code}{path}")
+    response = client.get(f"/{code}/questions")
+    yield "error", answer(client, response)
+    for step in ({"danger": "yes"}, {}, {"who": "parent"}, {"what": "threats"},
+                 {"where": "GB"}, {"need": "everything"}):
+        response = answer(client, response, **step)
+        yield "journey", response
+
+
+def test_every_page_is_valid_html(client, tmp_path):
+    if not (VNU.exists() and shutil.which("java")):
+        if os.environ.get("CI"):
+            pytest.fail("the Nu Html Checker is missing: run tests/setup.sh")
+        pytest.skip("the Nu Html Checker is missing: run tests/setup.sh")
+    files = []
+    for code in i18n.load_manifest(PROJECT_ROOT / "translations"):
+        for n, (path, response) in enumerate(_pages(client, code)):
+            name = tmp_path / f"{code}-{n:02d}.html"
+            name.write_bytes(response.data)
+            files.append(str(name))
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *files],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[:5000]
