@@ -5,6 +5,7 @@ from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import errors, i18n, privacy, templating
+from .caching import LRU
 from .config import Config
 from .content import index
 from .content.catalogue import CatalogueSource
@@ -26,6 +27,8 @@ def create_app(config=None):
     app.extensions["catalogue"] = CatalogueSource(config.DATABASE_URL,
                                                   config.CATALOGUE_CHECK_SECONDS)
     app.extensions["geo"] = CountryLookup(config.geoip_path())
+    app.extensions["page_cache"] = LRU(config.PAGE_CACHE_SIZE)
+    app.extensions["card_cache"] = LRU(config.CARD_CACHE_SIZE)
     if config.PROXY_COUNT:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.PROXY_COUNT)
 

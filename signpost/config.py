@@ -31,6 +31,9 @@ class Config:
     MAX_FORM_PARTS: int = 64
     TESTING: bool = False
     CATALOGUE_CHECK_SECONDS: float = 5.0
+    # Rendered pages and listing cards kept in memory (see caching.py).
+    PAGE_CACHE_SIZE: int = 4000
+    CARD_CACHE_SIZE: int = 20000
 
     @classmethod
     def from_env(cls, environ=None):

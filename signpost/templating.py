@@ -1,12 +1,16 @@
 """What templates need: localised text, names from CLDR, phone formatting, open now."""
+import gettext as gettext_module
 from datetime import datetime, time, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
+import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time, get_timezone_location
 from flask import current_app, g, request, url_for
-from flask_babel import format_date, get_locale, gettext
+from markupsafe import Markup
+from flask_babel import format_date, get_locale, get_translations, gettext
 from flask_babel import lazy_gettext as _l
 
 from . import opening
@@ -29,16 +33,32 @@ def is_fallback(texts):
     return language != str(get_locale()).split("_")[0]
 
 
+@lru_cache(maxsize=64)
+def _subdivision_names(language):
+    """ISO 3166-2 region names in one language, from the iso-codes data pycountry ships."""
+    return gettext_module.translation("iso3166-2", pycountry.LOCALES_DIR,
+                                      languages=[language], fallback=True)
+
+
 def place_name(code):
-    """A jurisdiction's name: CLDR for countries, the content file for regions."""
+    """A place's name in the page's language: CLDR for countries; for regions the
+    content file's own name, else the ISO 3166-2 name, else English."""
     if code is None:
         return ""
     j = catalogue().jurisdiction(code)
-    if j is not None and j.name:
-        return text(j.name)
-    if code == ANYWHERE:
-        return gettext("Anywhere")
-    return get_locale().territories.get(code, code)
+    if j is None or not j.name:
+        if code == ANYWHERE:
+            return gettext("Anywhere")
+        return get_locale().territories.get(code, code)
+    language = current_lang().split("_")[0]
+    if language in j.name:
+        return j.name[language]
+    subdivision = pycountry.subdivisions.get(code=code)
+    if subdivision is not None:
+        translated = _subdivision_names(language).gettext(subdivision.name)
+        if translated != subdivision.name:
+            return translated
+    return j.name.get("en", code)
 
 
 def language_name(code):
@@ -68,19 +88,43 @@ def open_now(listing):
 
 
 def switch_language_url(code):
-    """The same page in another language."""
-    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
-        args = dict(request.view_args or {}, lang=code)
-        return url_for(request.endpoint, **args)
-    return url_for("journey.start", lang=code)
+    """The same page in another language: the path with its first segment swapped."""
+    if request.url_rule and "lang" in request.url_rule.arguments:
+        rest = request.path.split("/", 2)[2] if request.path.count("/") >= 2 else ""
+        return f"/{code}/{rest}"
+    return f"/{code}/"
 
 
 def _emergency_for_page():
+    """The emergency line for the page's own country; only the journey uses the
+    visitor's suggested country, so every other page depends on its URL alone."""
     try:
-        code = g.get("page_country") or suggested_country()
+        code = g.get("page_country")
+        if code is None and g.get("use_suggestion"):
+            code = suggested_country()
         return (code, catalogue().emergency_for(code)) if code else (None, None)
     except DatabaseError:  # the footer must never break an error page
         return None, None
+
+
+def _translations():
+    """The request's catalogue, looked up once: templates ask for it dozens of times."""
+    translations = g.get("_translations")
+    if translations is None:
+        translations = g._translations = get_translations()
+    return translations
+
+
+def _fast_gettext(string):
+    return _translations().ugettext(string)
+
+
+def _fast_ngettext(singular, plural, n):
+    return _translations().ungettext(singular, plural, n)
+
+
+def _fast_pgettext(context, string):
+    return _translations().upgettext(context, string)
 
 
 def init_app(app):
@@ -94,8 +138,11 @@ def init_app(app):
         group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
+        current_lang=current_lang, listing_card=listing_card,
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.install_gettext_callables(
+        gettext=_fast_gettext, ngettext=_fast_ngettext, pgettext=_fast_pgettext, newstyle=True)
 
     @app.context_processor
     def page_context():
@@ -178,6 +225,24 @@ def source_links(block):
         seen[name] = seen.get(name, 0) + 1
         links.append((url, name if seen[name] == 1 else f"{name} ({seen[name]})"))
     return links
+
+
+def current_lang():
+    return str(get_locale())
+
+
+def listing_card(item, heading="h3", section=""):
+    """A listing's HTML, rendered once per language, place and open-or-closed state."""
+    state = open_now(item)
+    key = (item.id, heading, section, current_lang(), catalogue().digest, state,
+           g.get("page_country"))
+    cache = current_app.extensions["card_cache"]
+    html = cache.get(key)
+    if html is None:
+        macro = current_app.jinja_env.get_template("macros.html").module.listing_card
+        html = Markup(macro(item, heading, section))
+        cache.put(key, html)
+    return html
 
 
 def sorted_places(jurisdictions):

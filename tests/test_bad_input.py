@@ -1,6 +1,11 @@
 """Junk in gets a clear page out: never a 500, always the quick exit and the emergency line."""
 import pytest
 
+from signpost import i18n
+from signpost.config import PROJECT_ROOT
+
+MANIFEST_CODES = set(i18n.load_manifest(PROJECT_ROOT / "translations"))
+
 from tests.pages import check_page
 
 
@@ -81,7 +86,7 @@ def test_post_to_a_page_that_only_reads_is_a_405(client):
 def test_odd_accept_language_still_redirects(client, header):
     response = client.get("/", headers={"Accept-Language": header})
     assert response.status_code == 302
-    assert response.headers["Location"] in ("/en/", "/de/")
+    assert response.headers["Location"].strip("/") in MANIFEST_CODES
 
 
 def test_database_missing_gives_a_calm_503(tmp_path, geoip_file):

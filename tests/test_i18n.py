@@ -18,7 +18,7 @@ PAGES = ["/", "/questions", "/directory/", "/directory/GB", "/directory/GB-SCT",
 
 @pytest.mark.parametrize("accept, expected", [
     ("de-DE,de;q=0.9,en;q=0.5", "/de/"), ("de-AT", "/de/"), ("en-GB", "/en/"),
-    ("fr-FR", "/en/"), ("", "/en/"),
+    ("fr-FR", "/fr/"), ("ar-EG,ar;q=0.9", "/ar/"), ("ja-JP", "/en/"), ("", "/en/"),
 ])
 def test_root_redirects_by_accept_language(client, accept, expected):
     response = client.get("/", headers={"Accept-Language": accept})

@@ -4,6 +4,7 @@ These pages depend only on their URL, so a shared cache may keep them.
 """
 from flask import Blueprint, abort, current_app, g, render_template
 
+from ..caching import url_only
 from ..current import catalogue
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
@@ -40,6 +41,7 @@ def _jurisdiction_or_404(code):
 
 
 @bp.get("/directory/")
+@url_only
 def index():
     cat = catalogue()
     return render_template("directory/index.html",
@@ -48,6 +50,7 @@ def index():
 
 
 @bp.get("/directory/<code>")
+@url_only
 def jurisdiction(code):
     j = _jurisdiction_or_404(code)
     cat = catalogue()
@@ -61,6 +64,7 @@ def jurisdiction(code):
 
 
 @bp.get("/law/<code>")
+@url_only
 def law(code):
     j = _jurisdiction_or_404(code)
     cat = catalogue()
@@ -71,10 +75,12 @@ def law(code):
 
 
 @bp.get("/safety")
+@url_only
 def safety():
     return render_template("directory/safety.html")
 
 
 @bp.get("/about")
+@url_only
 def about():
     return render_template("directory/about.html")

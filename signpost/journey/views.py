@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import gettext
 
 from .. import flow, matching
+from ..caching import url_and_country
 from ..current import catalogue, suggested_country
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
@@ -29,6 +30,11 @@ def choose_language():
     return response
 
 
+
+
+@bp.before_request
+def may_suggest_a_country():
+    g.use_suggestion = True
 
 
 @bp.after_request
@@ -125,6 +131,7 @@ def _render_results(answers):
 
 
 @bp.get("/")
+@url_and_country
 def start():
     code = suggested_country()
     g.page_country = code
@@ -151,6 +158,7 @@ def _posted_form():
 
 
 @bp.route("/questions", methods=["GET", "POST"])
+@url_and_country
 def questions():
     if request.method == "GET":
         return _render_step("danger", flow.Answers())
