@@ -98,3 +98,28 @@ def test_a_listed_language_without_a_catalogue_stops_start_up(tmp_path, built_da
     (tmp_path / "locales.yaml").write_text("- code: en\n- code: fr\n")
     with pytest.raises(i18n.LocaleError, match="no compiled catalogue for fr"):
         create_app(make_config(built_database, geoip_file, TRANSLATIONS_DIR=tmp_path))
+
+
+@pytest.mark.parametrize("code, name", [("fr", "Allemagne"), ("ar", "ألمانيا"),
+                                        ("pl", "Niemcy"), ("uk", "Німеччина")])
+def test_country_names_in_other_languages_come_from_cldr(client, code, name):
+    page = check_page(client.get(f"/{code}/directory/"), lang=code,
+                      direction=MANIFEST[code].direction)
+    assert name in page.words
+
+
+def test_arabic_is_right_to_left(client):
+    html = client.get("/ar/").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_english_fallback_text_is_marked_as_english(client):
+    html = client.get("/ar/directory/FR").get_data(as_text=True)
+    assert '<span lang="en" dir="ltr">' in html
+
+
+def test_every_language_names_itself_in_the_switcher(client):
+    html = client.get("/en/").get_data(as_text=True)
+    for loc in MANIFEST.values():
+        assert f'lang="{loc.code}" hreflang="{loc.code}"' in html
+        assert loc.native_name in html
