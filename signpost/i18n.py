@@ -13,19 +13,15 @@ from babel import Locale
 class SiteLocale:
     code: str
     reviewed: bool
+    native_name: str   # from CLDR: the language's name in itself
+    direction: str     # from CLDR: ltr or rtl
 
-    @property
-    def babel(self):
-        return Locale.parse(self.code)
-
-    @property
-    def native_name(self):
-        name = self.babel.get_display_name(self.code)
-        return name[:1].upper() + name[1:]
-
-    @property
-    def direction(self):
-        return "rtl" if self.babel.character_order == "right-to-left" else "ltr"
+    @classmethod
+    def from_cldr(cls, code, reviewed):
+        locale = Locale.parse(code)
+        name = locale.get_display_name(code)
+        direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+        return cls(code, reviewed, name[:1].upper() + name[1:], direction)
 
 
 class LocaleError(Exception):
@@ -34,7 +30,7 @@ class LocaleError(Exception):
 
 def load_manifest(directory):
     entries = yaml.safe_load((Path(directory) / "locales.yaml").read_text(encoding="utf-8"))
-    return {entry["code"]: SiteLocale(entry["code"], bool(entry.get("reviewed")))
+    return {entry["code"]: SiteLocale.from_cldr(entry["code"], bool(entry.get("reviewed")))
             for entry in entries}
 
 

@@ -8,7 +8,7 @@ from gunicorn.app.base import BaseApplication
 from . import create_app
 from .config import Config
 from .content import index
-from .content.loader import ContentError, load_valid
+from .content.loader import ContentError
 from .privacy import ACCESS_LOG_FORMAT, PrivateGunicornLogger
 
 
@@ -48,13 +48,16 @@ class SignpostServer(BaseApplication):
 
 
 def prepare(config):
-    """Refuse to start on bad content; build the content database when there is none."""
-    load_valid(config.CONTENT_DIR)
+    """Build the content database unless it was built from exactly these files.
+
+    A build checks everything first: the site never starts on content with errors.
+    """
     path = index.sqlite_path(config.DATABASE_URL)
     engine = index.make_engine(config.DATABASE_URL)
-    if (path is not None and not path.exists()) or index.current_digest(engine) is None:
-        index.build(config.CONTENT_DIR, config.DATABASE_URL)
+    current = None if path is not None and not path.exists() else index.built_from(engine)
     engine.dispose()
+    if current != index.files_digest(config.CONTENT_DIR):
+        index.build(config.CONTENT_DIR, config.DATABASE_URL)
 
 
 def main(argv=None):

@@ -138,7 +138,7 @@ def init_app(app):
         group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
-        current_lang=current_lang, listing_card=listing_card,
+        current_lang=current_lang, listing_card=listing_card, fragment=fragment,
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.install_gettext_callables(
@@ -242,6 +242,18 @@ def listing_card(item, heading="h3", section=""):
         macro = current_app.jinja_env.get_template("macros.html").module.listing_card
         html = Markup(macro(item, heading, section))
         cache.put(key, html)
+    return html
+
+
+def fragment(name, key, **context):
+    """A template rendered once per content key (a place code, a listing id) and
+    language: never keyed by anything a visitor answered about themselves."""
+    cache_key = (name, key, current_lang(), catalogue().digest, g.get("page_country"))
+    cache = current_app.extensions["card_cache"]
+    html = cache.get(cache_key)
+    if html is None:
+        html = Markup(current_app.jinja_env.get_template(name).render(**context))
+        cache.put(cache_key, html)
     return html
 
 

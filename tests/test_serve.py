@@ -105,3 +105,24 @@ def test_serve_refuses_to_start_on_bad_content(tmp_path, geoip_file):
     assert process.wait(timeout=30) == 1
     output = log.read_text()
     assert "will not start" in output and "gb-bad.yaml" in output
+
+
+def test_start_up_rebuilds_only_when_the_files_changed(tmp_path):
+    import pytest as _pytest
+
+    from signpost.config import Config
+    from signpost.content.loader import ContentError
+    from signpost.serve import prepare
+    root = write_content(tmp_path / "content")
+    database = tmp_path / "site.sqlite"
+    config = Config(CONTENT_DIR=root, DATABASE_URL=f"sqlite:///{database}")
+    prepare(config)
+    built = database.stat().st_mtime_ns
+    prepare(config)
+    assert database.stat().st_mtime_ns == built, "unchanged files: no rebuild"
+    write(root / "listings" / "gb-other.yaml", dict(LISTING, name="Another Helpline"))
+    prepare(config)
+    assert database.stat().st_mtime_ns != built, "changed files: rebuilt"
+    write(root / "listings" / "gb-bad.yaml", dict(LISTING, assured_date="2999-01-01"))
+    with _pytest.raises(ContentError):
+        prepare(config)

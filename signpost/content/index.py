@@ -24,6 +24,7 @@ content_build = Table(
     "content_build", metadata,
     Column("id", Integer, primary_key=True),
     Column("digest", String(64), nullable=False),
+    Column("files_digest", String(64)),
     Column("built_at", DateTime(timezone=True), nullable=False),
 )
 jurisdiction = Table(
@@ -63,12 +64,31 @@ def sqlite_path(url):
     return None
 
 
+def files_digest(content_root):
+    """A fingerprint of the content files as they are on disk: cheap to compute, so a
+    start-up can tell whether the database was built from exactly these files."""
+    root = Path(content_root)
+    hasher = hashlib.sha256()
+    for path in sorted(root.glob("*/*.yaml")):
+        hasher.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def built_from(engine):
+    """The files digest the database was built from, or None."""
+    try:
+        with engine.connect() as connection:
+            return connection.execute(select(content_build.c.files_digest)).scalar()
+    except SQLAlchemyError:
+        return None
+
+
 def digest(documents):
     text = json.dumps(documents, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _write(connection, content):
+def _write(connection, content, source_digest=None):
     for table in (listing_area, listing, jurisdiction, content_build):
         connection.execute(delete(table))
     docs = content.documents
@@ -84,7 +104,8 @@ def _write(connection, content):
             {"listing_id": key, "code": code}
             for key, data in docs["listings"].items() for code in data["service_areas"]])
     connection.execute(insert(content_build), {
-        "digest": digest(docs), "built_at": datetime.now(timezone.utc)})
+        "digest": digest(docs), "files_digest": source_digest,
+        "built_at": datetime.now(timezone.utc)})
 
 
 def build(content_root, url):
@@ -92,13 +113,14 @@ def build(content_root, url):
 
     Raises ContentError (nothing written) when the content has errors.
     """
+    source_digest = files_digest(content_root)
     content = load_valid(content_root)
     path = sqlite_path(url)
     if path is None:
         engine = make_engine(url)
         metadata.create_all(engine)
         with engine.begin() as connection:   # one transaction: all or nothing
-            _write(connection, content)
+            _write(connection, content, source_digest)
         engine.dispose()
         return content
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +130,7 @@ def build(content_root, url):
         engine = create_engine(f"sqlite:///{temporary}", poolclass=NullPool)
         metadata.create_all(engine)
         with engine.begin() as connection:
-            _write(connection, content)
+            _write(connection, content, source_digest)
         engine.dispose()
         os.replace(temporary, path)    # readers switch to the new file at once
     finally:
