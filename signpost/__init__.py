@@ -43,6 +43,27 @@ def create_app(config=None):
     errors.init_app(app)
     app.after_request(privacy.add_headers)
 
+    if config.MAINTAIN_ENABLED:
+        _enable_maintainers(app, config)
+
     from .cli import register
     register(app)
     return app
+
+
+def _enable_maintainers(app, config):
+    """Sessions, CSRF and accounts exist only here, under /maintain/."""
+    if not config.SECRET_KEY:
+        raise RuntimeError("the maintainers' area needs SIGNPOST_SECRET_KEY")
+    from .maintainers import store
+    from .maintainers.views import bp as maintain_bp
+    app.config.update(SESSION_COOKIE_NAME="signpost_maintain", SESSION_COOKIE_PATH="/maintain",
+                      SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
+                      SESSION_COOKIE_SECURE=config.MAINTAIN_COOKIE_SECURE,
+                      PERMANENT_SESSION_LIFETIME=8 * 3600)
+    engine = store.make_engine(config.MAINTAIN_DATABASE_URL)
+    store.upgrade(engine)
+    app.extensions["maintain_sessions"] = store.sessions(engine)
+    app.register_blueprint(maintain_bp)
+    from flask_wtf.csrf import generate_csrf
+    app.jinja_env.globals["csrf_token"] = generate_csrf

@@ -107,6 +107,35 @@ def import_dbip(source, output):
     click.echo(f"Wrote {count} countries to {output or BUNDLED_GEOIP}.")
 
 
+maintain_cli = AppGroup("maintain", help="Accounts for the maintainers' area.")
+
+
+@maintain_cli.command("create-account")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["editor", "reviewer", "admin"]), required=True)
+@click.option("--organisation", required=True)
+@click.option("--scope", "scopes", multiple=True, help="A listing id or jurisdiction code.")
+@click.option("--public-name", default=None, help="Shown in public change logs, if wanted.")
+@click.option("--totp", is_flag=True, help="Set up a second factor and print its secret.")
+@click.password_option(help="At least 12 characters.")
+def create_account(username, role, organisation, scopes, public_name, totp, password):
+    """Create a maintainer account (the first administrator, for example)."""
+    from .maintainers import accounts
+    if "maintain_sessions" not in current_app.extensions:
+        raise click.ClickException("the maintainers' area is off: set SIGNPOST_MAINTAIN=1 "
+                                   "and SIGNPOST_SECRET_KEY")
+    with current_app.extensions["maintain_sessions"]() as session:
+        try:
+            account = accounts.create(session, username, password, role, organisation, scopes,
+                                      public_name, totp)
+        except ValueError as error:
+            raise click.ClickException(str(error))
+        click.echo(f"Created {account.username} ({role}, {organisation}).")
+        if account.totp_secret:
+            click.echo(f"Second-factor secret for an authenticator app: {account.totp_secret}")
+
+
 def register(app):
     app.cli.add_command(content_cli)
     app.cli.add_command(geo_cli)
+    app.cli.add_command(maintain_cli)

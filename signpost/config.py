@@ -30,6 +30,12 @@ class Config:
     MAX_CONTENT_LENGTH: int = 16 * 1024
     MAX_FORM_PARTS: int = 64
     TESTING: bool = False
+    # The maintainers' area (/maintain/) is off unless enabled with a secret key.
+    MAINTAIN_ENABLED: bool = False
+    SECRET_KEY: str = None
+    MAINTAIN_DATABASE_URL: str = field(default_factory=lambda: _default_database_url()
+                                       .replace("signpost.sqlite", "maintain.sqlite"))
+    MAINTAIN_COOKIE_SECURE: bool = True
     CATALOGUE_CHECK_SECONDS: float = 5.0
     # Rendered pages and listing cards kept in memory (see caching.py).
     PAGE_CACHE_SIZE: int = 4000
@@ -47,6 +53,12 @@ class Config:
             config.GEOIP_DATABASE = env["SIGNPOST_GEOIP_DATABASE"]
         if env.get("SIGNPOST_PROXY_COUNT"):
             config.PROXY_COUNT = int(env["SIGNPOST_PROXY_COUNT"])
+        if env.get("SIGNPOST_MAINTAIN") in ("1", "true", "yes"):
+            config.MAINTAIN_ENABLED = True
+        if env.get("SIGNPOST_SECRET_KEY"):
+            config.SECRET_KEY = env["SIGNPOST_SECRET_KEY"]
+        if env.get("SIGNPOST_MAINTAIN_DATABASE_URL"):
+            config.MAINTAIN_DATABASE_URL = env["SIGNPOST_MAINTAIN_DATABASE_URL"]
         if env.get("SIGNPOST_QUICK_EXIT_URL"):
             config.QUICK_EXIT_URL = env["SIGNPOST_QUICK_EXIT_URL"]
         return config

@@ -9,7 +9,7 @@ from .content.index import DatabaseError
 log = logging.getLogger(__name__)
 
 # Statuses with a page of their own; others use the general one.
-PAGES = {400, 404, 405, 413, 503}
+PAGES = {400, 403, 404, 405, 413, 503}
 
 
 def _render(status):

@@ -1,6 +1,6 @@
 """What templates need: localised text, names from CLDR, phone formatting, open now."""
 import gettext as gettext_module
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -139,8 +139,10 @@ def init_app(app):
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         current_lang=current_lang, listing_card=listing_card, fragment=fragment,
+        change_text=lambda action: CHANGE_TEXT.get(action, action),
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.filters["as_date"] = lambda text: date.fromisoformat(str(text))
     app.jinja_env.install_gettext_callables(
         gettext=_fast_gettext, ngettext=_fast_ngettext, pgettext=_fast_pgettext, newstyle=True)
 
@@ -177,6 +179,14 @@ COMPENSATION_FIELDS = (
     ("civil_claim", _l("Claiming in a civil court")),
     ("cross_border", _l("If it happened in another EU country")),
 )
+
+
+CHANGE_TEXT = {
+    "edit": _l("Details changed"),
+    "add": _l("Listed"),
+    "checked": _l("Checked against its source and still correct"),
+    "retire": _l("No longer listed"),
+}
 
 
 def group_title(name, young=False):

@@ -12,6 +12,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
+command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -q
@@ -20,4 +21,16 @@ fi
 
 if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
     npm install --no-save --no-audit --no-fund --silent vnu-jar@26.9.27
+fi
+
+# PostgreSQL for the maintainers' tests, which also run against SQLite.
+if command -v pg_ctlcluster >/dev/null; then
+    cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1, $2}')
+    [ -n "$cluster" ] && pg_ctlcluster $cluster start 2>/dev/null || true
+    as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+    for _ in $(seq 30); do as_postgres "psql -qtAc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
+    as_postgres "psql -qtAc \"select 1 from pg_roles where rolname='signpost'\"" | grep -q 1 ||
+        as_postgres "psql -qc \"create role signpost login password 'signpost'\""
+    as_postgres "psql -qtAc \"select 1 from pg_database where datname='signpost_test'\"" | grep -q 1 ||
+        as_postgres "psql -qc 'create database signpost_test owner signpost'"
 fi

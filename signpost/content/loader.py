@@ -253,7 +253,8 @@ def _listing(path, data, jurisdictions, today, problems):
         app=data.get("app"), schedule=schedule, free=data.get("free"),
         anonymous=data.get("anonymous"), confidential=data.get("confidential"),
         languages=tuple(data.get("languages", ())), notes=data.get("notes", {}),
-        other_sources=tuple(data.get("other_sources", ())))
+        other_sources=tuple(data.get("other_sources", ())),
+        history=tuple(data.get("history", ())))
 
 
 def _check_regions(jurisdictions, problems, paths):
@@ -287,9 +288,12 @@ def load(root, today=None):
             paths[data["code"]] = str(path)
     _check_regions(jurisdictions, problems, paths)
     listings = {}
+    history = _history(root, problems)
     for path in sorted((root / "listings").glob("*.yaml")):
         data = _read(path, "listing", problems)
         if data is not None:
+            if path.stem in history:
+                data = dict(data, history=history[path.stem])
             listings[path.stem] = _listing(path, data, jurisdictions, today, problems)
             documents["listings"][path.stem] = data
     if not jurisdictions:
@@ -319,6 +323,38 @@ def from_documents(documents):
     listings = {key: _listing(Path(f"{key}.yaml"), data, jurisdictions, date.max, ignored)
                 for key, data in documents["listings"].items()}
     return Content(jurisdictions, listings, documents)
+
+
+def check_listing(listing_id, data, jurisdictions, today=None):
+    """The same checks `content check` runs, for one listing given as data (a form)."""
+    problems = []
+    path = Path(f"{listing_id}.yaml")
+    if not LISTING_ID.match(listing_id):
+        problems.append(Problem(str(path), "", "the identifier must be lower-case letters, "
+                                               "digits and hyphens"))
+    data = _dates_as_text(data)
+    errors = sorted(_VALIDATORS["listing"].iter_errors(data), key=lambda e: list(e.path))
+    for error in errors:
+        problems.append(Problem(str(path), ".".join(map(str, error.path)), error.message))
+    if not errors:
+        _listing(path, data, jurisdictions, today or date.today(), problems)
+    return [p for p in problems if p.is_error]
+
+
+def _history(root, problems):
+    """Each listing's public change log: content/history/<id>.yaml, a list of changes."""
+    found = {}
+    for path in sorted((root / "history").glob("*.yaml")):
+        try:
+            entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader) or []
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            problems.append(Problem(str(path), "", f"cannot be read: {exc}".splitlines()[0]))
+            continue
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            problems.append(Problem(str(path), "", "must be a list of changes"))
+            continue
+        found[path.stem] = [_dates_as_text(e) for e in entries]
+    return found
 
 
 def load_valid(root, today=None):

@@ -74,6 +74,7 @@ class Listing:
     languages: tuple = ()
     notes: dict = field(default_factory=dict)
     other_sources: tuple = ()
+    history: tuple = ()        # the public change log, newest last
 
     @property
     def applies_anywhere(self):

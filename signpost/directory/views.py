@@ -74,6 +74,16 @@ def law(code):
                            inherited_law=j.law is None, inherited_compensation=j.compensation is None)
 
 
+@bp.get("/listing/<listing_id>")
+@url_only
+def listing(listing_id):
+    item = catalogue().listings.get(listing_id)
+    if item is None:
+        abort(404)
+    g.page_country = None if item.applies_anywhere else item.service_areas[0][:2]
+    return render_template("directory/listing.html", item=item)
+
+
 @bp.get("/safety")
 @url_only
 def safety():

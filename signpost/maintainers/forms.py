@@ -1,0 +1,154 @@
+"""The maintainers' forms. Unlike the public ones these sit behind a sign-in and
+change things, so every one carries a CSRF token (Flask-WTF)."""
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, PasswordField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from ..codes import KINDS, ROLES, SERVICES
+from .models import ROLES as ACCOUNT_ROLES
+
+TRISTATE = [("", "Not stated by the source"), ("yes", "Yes"), ("no", "No")]
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=80)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    code = StringField("Code from your authenticator app (if you set one up)",
+                       validators=[Optional(), Regexp(r"^\d{6}$", message="Six digits.")])
+
+
+class ListingForm(FlaskForm):
+    listing_id = StringField("Identifier (file name)", validators=[
+        DataRequired(), Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                               message="Lower-case letters, digits and hyphens, like de-example.")])
+    name = StringField("Name", validators=[DataRequired(), Length(min=2, max=300)])
+    description_en = TextAreaField("Description in English (one or two calm sentences)",
+                                   validators=[DataRequired()])
+    description_other = TextAreaField("Descriptions in other languages, one per line as "
+                                      "\"de: text\"", validators=[Optional()])
+    url = StringField("Web page", validators=[DataRequired()])
+    kind = SelectField("Kind of route", choices=[(k, k) for k in KINDS])
+    services = SelectMultipleField("What it does", choices=[(s, s) for s in SERVICES])
+    roles = SelectMultipleField("Who it serves", choices=[(r, r) for r in ROLES])
+    service_areas = StringField("Jurisdiction codes, separated by spaces (e.g. DE, GB-SCT, INT)",
+                                validators=[DataRequired()])
+    phones = TextAreaField("Phone numbers, one per line as \"+49 800 1110333 | voice | "
+                           "what it is for\"", validators=[Optional()])
+    chat = StringField("Chat page", validators=[Optional()])
+    web_form = StringField("Online form page", validators=[Optional()])
+    email = StringField("E-mail", validators=[Optional()])
+    app = StringField("App page", validators=[Optional()])
+    free = SelectField("Free", choices=TRISTATE)
+    anonymous = SelectField("Anonymous", choices=TRISTATE)
+    confidential = SelectField("Confidential", choices=TRISTATE)
+    languages = StringField("Languages served, as codes separated by spaces",
+                            validators=[Optional()])
+    notes_en = TextAreaField("Notes in English", validators=[Optional()])
+    source = StringField("Official source page for these facts", validators=[DataRequired()])
+    other_sources = TextAreaField("Other official pages used, one per line",
+                                  validators=[Optional()])
+    reason = TextAreaField("Why this change (shown in the public change log)",
+                           validators=[DataRequired(), Length(max=1000)])
+
+
+class CheckedForm(FlaskForm):
+    source = StringField("The official page you checked it against",
+                         validators=[DataRequired()])
+    reason = TextAreaField("What you checked", validators=[DataRequired(), Length(max=1000)])
+
+
+class RetireForm(FlaskForm):
+    reason = TextAreaField("Why it should no longer be shown",
+                           validators=[DataRequired(), Length(max=1000)])
+
+
+class ReviewForm(FlaskForm):
+    note = TextAreaField("Note (optional)", validators=[Optional(), Length(max=1000)])
+
+
+class AccountForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=80)])
+    password = PasswordField("Password (at least 12 characters)", validators=[DataRequired()])
+    role = SelectField("Role", choices=[(r, r) for r in ACCOUNT_ROLES])
+    organisation = StringField("Organisation", validators=[DataRequired(), Length(max=200)])
+    scopes = StringField("May edit: listing ids or jurisdiction codes, separated by spaces",
+                         validators=[Optional()])
+    public_name = StringField("Name shown in public change logs (leave empty to show only the "
+                              "organisation)", validators=[Optional(), Length(max=120)])
+    totp = BooleanField("Set up a second factor (authenticator app)")
+
+
+def data_from_form(form, base=None):
+    """The listing as the content file will hold it; fields the form does not show
+    (hours, situations, ages, notes in other languages) are kept from `base`."""
+    data = dict(base or {})
+    data.pop("history", None)
+    description = {"en": form.description_en.data.strip()}
+    for line in (form.description_other.data or "").splitlines():
+        if ":" in line:
+            code, text = line.split(":", 1)
+            if code.strip() and text.strip():
+                description[code.strip()] = text.strip()
+    data.update(name=form.name.data.strip(), description=description, url=form.url.data.strip(),
+                kind=form.kind.data, services=list(form.services.data),
+                service_areas=form.service_areas.data.replace(",", " ").split(),
+                source=form.source.data.strip(), assured_date=date.today().isoformat())
+    data["serves"] = dict((base or {}).get("serves", {}), roles=list(form.roles.data))
+    phones = []
+    for line in (form.phones.data or "").splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if parts and parts[0]:
+            phone = {"number": parts[0], "type": parts[1] if len(parts) > 1 and parts[1] else "voice"}
+            if len(parts) > 2 and parts[2]:
+                phone["description"] = {"en": parts[2]}
+            phones.append(phone)
+    _set(data, "phones", phones)
+    for name in ("chat", "web_form", "email", "app"):
+        _set(data, name, (form[name].data or "").strip())
+    for name in ("free", "anonymous", "confidential"):
+        _set(data, name, {"yes": True, "no": False}.get(form[name].data))
+    _set(data, "languages", (form.languages.data or "").replace(",", " ").split())
+    notes = dict((base or {}).get("notes", {}))
+    if (form.notes_en.data or "").strip():
+        notes["en"] = form.notes_en.data.strip()
+    else:
+        notes.pop("en", None)
+    _set(data, "notes", notes)
+    _set(data, "other_sources", [u.strip() for u in (form.other_sources.data or "").splitlines()
+                                 if u.strip()])
+    return data
+
+
+def _set(data, key, value):
+    if value in (None, "", [], {}):
+        data.pop(key, None)
+    else:
+        data[key] = value
+
+
+def fill_form(form, listing_id, data):
+    form.listing_id.data = listing_id
+    form.name.data = data.get("name", "")
+    description = data.get("description", {})
+    form.description_en.data = description.get("en", "")
+    form.description_other.data = "\n".join(f"{k}: {v}" for k, v in description.items()
+                                            if k != "en")
+    form.url.data = data.get("url", "")
+    form.kind.data = data.get("kind", "other")
+    form.services.data = data.get("services", [])
+    form.roles.data = data.get("serves", {}).get("roles", [])
+    form.service_areas.data = " ".join(data.get("service_areas", []))
+    form.phones.data = "\n".join(
+        " | ".join([p["number"], p.get("type", "voice"), p.get("description", {}).get("en", "")])
+        for p in data.get("phones", []))
+    for name in ("chat", "web_form", "email", "app"):
+        form[name].data = data.get(name, "")
+    for name in ("free", "anonymous", "confidential"):
+        form[name].data = {True: "yes", False: "no"}.get(data.get(name), "")
+    form.languages.data = " ".join(data.get("languages", []))
+    form.notes_en.data = data.get("notes", {}).get("en", "")
+    form.source.data = data.get("source", "")
+    form.other_sources.data = "\n".join(data.get("other_sources", []))

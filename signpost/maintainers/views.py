@@ -1,0 +1,242 @@
+"""The maintainers' area (/maintain/): NGO staff propose changes, a second person
+reviews them. Off unless enabled; the only place signpost ever sets a cookie."""
+import difflib
+from datetime import date, timedelta
+from functools import wraps
+
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
+                   session, url_for)
+from sqlalchemy import select
+
+from ..current import catalogue
+from . import accounts, workflow
+from .forms import (AccountForm, CheckedForm, ListingForm, LoginForm, RetireForm, ReviewForm,
+                    data_from_form, fill_form)
+from .models import PENDING, Account, AuditEvent, Proposal
+
+bp = Blueprint("maintain", __name__, url_prefix="/maintain")
+
+MESSAGES = {
+    "forbidden": "That is outside what your account may do. The attempt was recorded.",
+    "own-change": "Every change needs a second person: you cannot review your own proposal.",
+    "decided": "Someone has already decided on this proposal.",
+    "stale": "The listing changed since this was proposed. Please propose the change again.",
+    "invalid": "The change does not pass the content checks:",
+    "exists": "A listing with that identifier already exists.",
+    "missing": "There is no such listing.",
+    "reason": "Please say why.",
+}
+
+
+def db():
+    if "maintain_db" not in g:
+        g.maintain_db = current_app.extensions["maintain_sessions"]()
+    return g.maintain_db
+
+
+@bp.teardown_app_request
+def close_db(exc):
+    store = g.pop("maintain_db", None)
+    if store is not None:
+        store.close()
+
+
+@bp.before_request
+def load_account():
+    g.lang = "en"       # the maintainers' pages are in English for now
+    account_id = session.get("account_id")
+    g.account = db().get(Account, account_id) if account_id else None
+    if g.account is not None and not g.account.active:
+        session.clear()
+        g.account = None
+
+
+@bp.after_request
+def private(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def signed_in(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if g.account is None:
+            return redirect(url_for("maintain.login"))
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def refuse(what):
+    workflow.record(db(), g.account, "refused", what)
+    db().commit()
+    abort(403)
+
+
+def _fail(error):
+    flash(MESSAGES.get(error.reason, error.reason))
+    for problem in error.problems:
+        flash(f"{problem.field or 'listing'}: {problem.message}" if hasattr(problem, "field")
+              else str(problem))
+    if error.reason == "forbidden":
+        abort(403)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        account = accounts.authenticate(db(), form.username.data, form.password.data,
+                                        form.code.data)
+        if account is not None:
+            session.clear()
+            session["account_id"] = account.id
+            return redirect(url_for("maintain.dashboard"))
+        flash("That username, password or code did not work. After several tries an "
+              "account waits 15 minutes.")
+    return render_template("maintain/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    return redirect(url_for("maintain.login"))
+
+
+@bp.get("/")
+@signed_in
+def dashboard():
+    cat = catalogue()
+    mine = [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
+    cutoff = date.today() - timedelta(days=365)
+    waiting = db().scalars(select(Proposal).where(Proposal.status == PENDING)
+                           .order_by(Proposal.created_at)).all()
+    return render_template("maintain/dashboard.html", mine=sorted(mine, key=lambda x: x.id),
+                           stale=[x for x in mine if x.assured_date < cutoff], waiting=waiting,
+                           can_review=g.account.role in ("reviewer", "admin"))
+
+
+def _diff(listing_id, before, after):
+    return "".join(difflib.unified_diff(
+        workflow.as_yaml(before).splitlines(True) if before else [],
+        workflow.as_yaml(after).splitlines(True) if after else [],
+        f"{listing_id}.yaml (now)", f"{listing_id}.yaml (proposed)"))
+
+
+def _propose_listing(listing_id, action):
+    content_dir = current_app.config["CONTENT_DIR"]
+    current = workflow.read_listing(content_dir, listing_id) if listing_id else None
+    if action == "edit" and current is None:
+        abort(404)
+    if current is not None and not g.account.may_edit(listing_id, current["service_areas"]):
+        refuse(f"{action} {listing_id}: outside the account's scope")
+    form = ListingForm()
+    if request.method == "GET":
+        if current is not None:
+            fill_form(form, listing_id, current)
+        return render_template("maintain/listing.html", form=form, action=action, diff=None)
+    if not form.validate_on_submit():
+        return render_template("maintain/listing.html", form=form, action=action, diff=None)
+    listing_id = listing_id or form.listing_id.data
+    proposed = data_from_form(form, current)
+    if "submit" not in request.form:      # the first post shows the change, nothing is saved
+        return render_template("maintain/listing.html", form=form, action=action,
+                               diff=_diff(listing_id, current, proposed))
+    try:
+        proposal = workflow.propose(db(), g.account, content_dir, catalogue().jurisdictions,
+                                    listing_id, action, proposed, form.reason.data)
+    except workflow.WorkflowError as error:
+        _fail(error)
+        return render_template("maintain/listing.html", form=form, action=action,
+                               diff=_diff(listing_id, current, proposed))
+    flash("Thank you. Your change waits for a second person to review it.")
+    return redirect(url_for("maintain.proposal", proposal_id=proposal.id))
+
+
+@bp.route("/listings/<listing_id>/edit", methods=["GET", "POST"])
+@signed_in
+def edit(listing_id):
+    return _propose_listing(listing_id, "edit")
+
+
+@bp.route("/listings/new", methods=["GET", "POST"])
+@signed_in
+def new():
+    return _propose_listing(None, "add")
+
+
+@bp.route("/listings/<listing_id>/<action>", methods=["GET", "POST"])
+@signed_in
+def small_change(listing_id, action):
+    if action not in ("checked", "retire"):
+        abort(404)
+    content_dir = current_app.config["CONTENT_DIR"]
+    current = workflow.read_listing(content_dir, listing_id)
+    if current is None:
+        abort(404)
+    form = CheckedForm() if action == "checked" else RetireForm()
+    if form.validate_on_submit():
+        data = None
+        if action == "checked":
+            data = dict(current, assured_date=date.today().isoformat(),
+                        source=form.source.data.strip())
+            data.pop("history", None)
+        try:
+            proposal = workflow.propose(db(), g.account, content_dir, catalogue().jurisdictions,
+                                        listing_id, action, data, form.reason.data)
+        except workflow.WorkflowError as error:
+            _fail(error)
+        else:
+            flash("Thank you. Your change waits for a second person to review it.")
+            return redirect(url_for("maintain.proposal", proposal_id=proposal.id))
+    return render_template("maintain/small_change.html", form=form, action=action,
+                           listing_id=listing_id, current=current)
+
+
+@bp.route("/proposals/<int:proposal_id>", methods=["GET", "POST"])
+@signed_in
+def proposal(proposal_id):
+    item = db().get(Proposal, proposal_id) or abort(404)
+    content_dir = current_app.config["CONTENT_DIR"]
+    before = workflow.read_listing(content_dir, item.listing_id)
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            if "approve" in request.form:
+                workflow.approve(db(), item, g.account, content_dir,
+                                 current_app.config["DATABASE_URL"], form.note.data or "")
+                flash("Approved. The public pages show it within a few seconds.")
+            else:
+                workflow.reject(db(), item, g.account, form.note.data or "")
+                flash("Rejected.")
+            return redirect(url_for("maintain.dashboard"))
+        except workflow.WorkflowError as error:
+            _fail(error)
+    after = item.data if item.action != "retire" else None
+    return render_template("maintain/proposal.html", item=item, form=form,
+                           diff=_diff(item.listing_id, before, after))
+
+
+@bp.route("/accounts", methods=["GET", "POST"])
+@signed_in
+def manage_accounts():
+    if g.account.role != "admin":
+        refuse("account management: not an administrator")
+    form = AccountForm()
+    secret = None
+    if form.validate_on_submit():
+        try:
+            created = accounts.create(db(), form.username.data, form.password.data,
+                                      form.role.data, form.organisation.data,
+                                      form.scopes.data.replace(",", " ").split(),
+                                      form.public_name.data or None, form.totp.data)
+        except ValueError as error:
+            flash(str(error))
+        else:
+            workflow.record(db(), g.account, "account", f"created {created.username}")
+            db().commit()
+            secret = created.totp_secret
+            flash(f"Account {created.username} created.")
+    people = db().scalars(select(Account).order_by(Account.username)).all()
+    events = db().scalars(select(AuditEvent).order_by(AuditEvent.at.desc()).limit(50)).all()
+    return render_template("maintain/accounts.html", form=form, people=people, events=events,
+                           secret=secret)

@@ -1,0 +1,179 @@
+"""Proposing and reviewing changes: every change needs a second person.
+
+The content files stay the one source of truth. An approved change is written to
+its listing file, a line is added to the listing's public change log in
+content/history/, and the content database is rebuilt; public copies pick the new
+build up within seconds, without a restart.
+"""
+import fcntl
+import hashlib
+import os
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import yaml
+from sqlalchemy import update
+
+from ..content import index
+from ..content.loader import ContentError, check_listing
+from .models import APPROVED, PENDING, REJECTED, AuditEvent, Proposal, now
+
+
+class WorkflowError(Exception):
+    """A change that cannot be made; `reason` is a code the views turn into words."""
+
+    def __init__(self, reason, problems=()):
+        super().__init__(reason)
+        self.reason = reason
+        self.problems = list(problems)
+
+
+def listing_path(content_dir, listing_id):
+    return Path(content_dir) / "listings" / f"{listing_id}.yaml"
+
+
+def file_digest(path):
+    path = Path(path)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def read_listing(content_dir, listing_id):
+    path = listing_path(content_dir, listing_id)
+    if not path.exists():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def as_yaml(data):
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def record(session, account, action, detail=""):
+    session.add(AuditEvent(account_id=account.id if account else None, action=action,
+                           detail=detail))
+
+
+def propose(session, account, content_dir, jurisdictions, listing_id, action, data, reason):
+    """Record a proposed change after the same checks `content check` runs."""
+    current = read_listing(content_dir, listing_id)
+    if action == "add" and current is not None:
+        raise WorkflowError("exists")
+    if action != "add" and current is None:
+        raise WorkflowError("missing")
+    areas = set((current or {}).get("service_areas", [])) | set((data or {}).get("service_areas", []))
+    if not account.may_edit(listing_id, areas):
+        record(session, account, "refused", f"{action} {listing_id}: outside the account's scope")
+        session.commit()
+        raise WorkflowError("forbidden")
+    if not reason.strip():
+        raise WorkflowError("reason")
+    if action in ("edit", "add", "checked"):
+        problems = check_listing(listing_id, data, jurisdictions)
+        if problems:
+            raise WorkflowError("invalid", problems)
+    proposal = Proposal(listing_id=listing_id, action=action, data=data, reason=reason.strip(),
+                        author_id=account.id, status=PENDING,
+                        base_digest=file_digest(listing_path(content_dir, listing_id)))
+    session.add(proposal)
+    session.commit()
+    return proposal
+
+
+def _claim(session, proposal, reviewer, status, note):
+    """Decide a pending proposal exactly once, even with two reviewers at the same moment."""
+    result = session.execute(
+        update(Proposal).where(Proposal.id == proposal.id, Proposal.status == PENDING)
+        .values(status=status, reviewer_id=reviewer.id, decided_at=now(), decision_note=note))
+    if result.rowcount != 1:
+        session.rollback()
+        raise WorkflowError("decided")
+
+
+def _check_reviewer(session, proposal, reviewer):
+    if reviewer.role not in ("reviewer", "admin"):
+        record(session, reviewer, "refused", f"review of proposal {proposal.id}: not a reviewer")
+        session.commit()
+        raise WorkflowError("forbidden")
+    if reviewer.id == proposal.author_id:
+        record(session, reviewer, "refused", f"review of own proposal {proposal.id}")
+        session.commit()
+        raise WorkflowError("own-change")
+
+
+def reject(session, proposal, reviewer, note):
+    _check_reviewer(session, proposal, reviewer)
+    _claim(session, proposal, reviewer, REJECTED, note)
+    record(session, reviewer, "rejected", f"proposal {proposal.id}")
+    session.commit()
+
+
+@contextmanager
+def _content_lock(content_dir):
+    """One approval at a time writes files and rebuilds the database."""
+    with open(Path(content_dir) / ".maintain.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _history_entry(proposal, reviewer, before):
+    author = proposal.author
+    changed = sorted(k for k in set(before or {}) | set(proposal.data or {})
+                     if (before or {}).get(k) != (proposal.data or {}).get(k))
+    entry = {"date": date.today().isoformat(), "action": proposal.action,
+             "by": author.organisation, "role": author.role, "reason": proposal.reason,
+             "reviewed_by": reviewer.organisation}
+    if author.public_name:
+        entry["name"] = author.public_name
+    if changed and proposal.action in ("edit", "checked"):
+        entry["fields"] = changed
+    return entry
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def approve(session, proposal, reviewer, content_dir, database_url, note=""):
+    """Apply a proposal: the listing file, its change log, then a rebuilt database.
+
+    If the rebuilt content fails its checks, every file is put back as it was.
+    """
+    _check_reviewer(session, proposal, reviewer)
+    content_dir = Path(content_dir)
+    path = listing_path(content_dir, proposal.listing_id)
+    with _content_lock(content_dir):
+        if file_digest(path) != proposal.base_digest:
+            raise WorkflowError("stale")
+        _claim(session, proposal, reviewer, APPROVED, note)
+        history = content_dir / "history" / f"{proposal.listing_id}.yaml"
+        retired = content_dir / "retired" / f"{proposal.listing_id}.yaml"
+        saved = {p: (p.read_bytes() if p.exists() else None) for p in (path, history, retired)}
+        before = read_listing(content_dir, proposal.listing_id)
+        try:
+            entries = yaml.safe_load(history.read_text(encoding="utf-8")) if history.exists() else []
+            entries.append(_history_entry(proposal, reviewer, before))
+            if proposal.action == "retire":
+                _write(retired, path.read_text(encoding="utf-8"))
+                path.unlink()
+            else:
+                _write(path, as_yaml(proposal.data))
+            _write(history, as_yaml(entries))
+            index.build(content_dir, database_url)
+        except (ContentError, OSError) as error:
+            for target, content in saved.items():
+                if content is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    _write(target, content.decode("utf-8"))
+            session.rollback()
+            problems = getattr(error, "problems", [str(error)])
+            raise WorkflowError("invalid", problems) from error
+        record(session, reviewer, "approved", f"proposal {proposal.id}")
+        session.commit()

@@ -1,0 +1,259 @@
+"""The NGO side, tried as NGOs would: propose, review by a second person, publish.
+
+Runs against SQLite, and against PostgreSQL too where one is available (CI starts it)."""
+import os
+import re
+import threading
+
+import pytest
+import yaml
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.exc import OperationalError
+
+from signpost import create_app
+from signpost.content import index
+from signpost.maintainers import accounts, workflow
+from signpost.maintainers.models import AuditEvent, Proposal
+from tests.conftest import make_config
+from tests.content_factory import LISTING, write_content
+
+POSTGRES = os.environ.get("SIGNPOST_TEST_POSTGRES_URL",
+                          "postgresql+psycopg://signpost:signpost@127.0.0.1:5432/signpost_test")
+PASSWORD = "correct horse battery staple"
+
+
+def _postgres_or_skip():
+    try:
+        engine = create_engine(POSTGRES)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+    except OperationalError:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not running: run tests/setup.sh")
+        pytest.skip("no PostgreSQL here: run tests/setup.sh")
+    return POSTGRES
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def site(request, tmp_path, geoip_file):
+    """A maintainers-enabled signpost with invented content, an editor, a second
+    editor outside its scope, and a reviewer."""
+    url = (f"sqlite:///{tmp_path / 'maintain.sqlite'}" if request.param == "sqlite"
+           else _postgres_or_skip())
+    content = write_content(tmp_path / "content")
+    database = tmp_path / "content.sqlite"
+    index.build(content, f"sqlite:///{database}")
+    app = create_app(make_config(database, geoip_file, CONTENT_DIR=content, MAINTAIN_ENABLED=True,
+                                 SECRET_KEY="test-only-" + "x" * 30, MAINTAIN_DATABASE_URL=url,
+                                 MAINTAIN_COOKIE_SECURE=False))
+    with app.extensions["maintain_sessions"]() as session:
+        accounts.create(session, "eda", PASSWORD, "editor", "Example Helpline UK", ["GB"],
+                        public_name="Eda")
+        accounts.create(session, "ola", PASSWORD, "editor", "Elsewhere e.V.", ["NO"])
+        accounts.create(session, "rui", PASSWORD, "reviewer", "National network")
+    app.content_dir = content
+    return app
+
+
+def csrf(response):
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                     response.get_data(as_text=True)).group(1)
+
+
+def sign_in(app, username):
+    client = app.test_client()
+    page = client.get("/maintain/login")
+    response = client.post("/maintain/login", data={"csrf_token": csrf(page),
+                                                    "username": username, "password": PASSWORD})
+    assert response.status_code == 302, response.get_data(as_text=True)[:2000]
+    return client
+
+
+def propose_description(client, words, submit=True):
+    page = client.get("/maintain/listings/gb-example/edit")
+    form = {"csrf_token": csrf(page), "listing_id": "gb-example", "name": "Example Helpline",
+            "description_en": words, "url": "https://example.org/helpline",
+            "kind": "child-helpline", "services": "talk", "roles": "child",
+            "service_areas": "GB", "phones": "+44 800 1111 | voice | Free line",
+            "source": "https://example.org/helpline/contact", "reason": "New opening words",
+            "free": "yes", "anonymous": "", "confidential": ""}
+    if submit:
+        form["submit"] = "1"
+    return client.post("/maintain/listings/gb-example/edit", data=form)
+
+
+def test_one_proposes_a_second_approves_the_public_page_shows_it(site):
+    editor = sign_in(site, "eda")
+    preview = propose_description(editor, "A calm new description.", submit=False)
+    assert "+  en: A calm new description." in preview.get_data(as_text=True)
+    sent = propose_description(editor, "A calm new description.")
+    assert sent.status_code == 302
+    public = site.test_client()
+    assert "A calm new description." not in public.get("/en/listing/gb-example").get_data(
+        as_text=True), "nothing is public before review"
+
+    reviewer = sign_in(site, "rui")
+    proposal = reviewer.get(sent.headers["Location"])
+    approved = reviewer.post(sent.headers["Location"], data={"csrf_token": csrf(proposal),
+                                                            "approve": "1"})
+    assert approved.status_code == 302
+    page = public.get("/en/listing/gb-example").get_data(as_text=True)
+    assert "A calm new description." in page
+    assert "Example Helpline UK (Eda)" in page and "New opening words" in page
+    assert "Reviewed by National network." in page
+    history = yaml.safe_load((site.content_dir / "history" / "gb-example.yaml").read_text())
+    assert history[0]["fields"] == ["assured_date", "description", "phones", "serves",
+                                    "service_areas"] or "description" in history[0]["fields"]
+
+
+def test_an_editor_cannot_approve_their_own_change(site):
+    editor = sign_in(site, "eda")
+    sent = propose_description(editor, "Mine to approve?")
+    proposal = editor.get(sent.headers["Location"])
+    assert "Approve and publish" not in proposal.get_data(as_text=True)
+    token = csrf(editor.get("/maintain/listings/gb-example/edit"))   # any form of theirs
+    tried = editor.post(sent.headers["Location"], data={"csrf_token": token, "approve": "1"},
+                        follow_redirects=True)
+    assert tried.status_code == 403
+    with site.extensions["maintain_sessions"]() as session:
+        assert session.scalar(select(Proposal.status)) == "pending"
+        assert session.scalars(select(AuditEvent.action)).all() == ["refused"]
+
+
+def test_outside_ones_scope_is_refused_and_recorded(site):
+    other = sign_in(site, "ola")
+    response = other.get("/maintain/listings/gb-example/edit")
+    assert response.status_code == 403
+    assert 'id="quick-exit"' in response.get_data(as_text=True)
+    with site.extensions["maintain_sessions"]() as session:
+        assert "outside" in session.scalar(select(AuditEvent.detail))
+
+
+def test_invalid_change_is_refused_and_nothing_typed_is_lost(site):
+    editor = sign_in(site, "eda")
+    page = client_page = editor.get("/maintain/listings/gb-example/edit")
+    response = editor.post("/maintain/listings/gb-example/edit", data={
+        "csrf_token": csrf(client_page), "listing_id": "gb-example", "name": "Example Helpline",
+        "description_en": "Words I typed carefully.", "url": "https://example.org/helpline",
+        "kind": "child-helpline", "services": "talk", "roles": "child", "service_areas": "GB",
+        "phones": "+44 1 | voice | broken", "source": "https://example.org/helpline/contact",
+        "reason": "Typo", "submit": "1", "free": "", "anonymous": "", "confidential": ""})
+    html = response.get_data(as_text=True)
+    assert "not a valid phone number" in html
+    assert "Words I typed carefully." in html
+    with site.extensions["maintain_sessions"]() as session:
+        assert session.scalar(select(Proposal)) is None
+    assert page.status_code == 200
+
+
+def test_two_reviewers_at_once_apply_a_change_once(site):
+    with site.extensions["maintain_sessions"]() as session:
+        accounts.create(session, "vic", PASSWORD, "reviewer", "Another network")
+    editor = sign_in(site, "eda")
+    propose_description(editor, "Approved twice at once?")
+    results = []
+
+    def review(username):
+        with site.app_context(), site.extensions["maintain_sessions"]() as session:
+            from signpost.maintainers.models import Account
+            reviewer = session.scalar(select(Account).where(Account.username == username))
+            proposal = session.scalar(select(Proposal))
+            try:
+                workflow.approve(session, proposal, reviewer, site.content_dir,
+                                 site.config["DATABASE_URL"])
+                results.append("approved")
+            except workflow.WorkflowError as error:
+                results.append(error.reason)
+
+    threads = [threading.Thread(target=review, args=(name,)) for name in ("rui", "vic")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) in (["approved", "decided"], ["approved", "stale"])
+    history = yaml.safe_load((site.content_dir / "history" / "gb-example.yaml").read_text())
+    assert len(history) == 1
+
+
+def test_mark_checked_and_retire(site):
+    editor, reviewer = sign_in(site, "eda"), sign_in(site, "rui")
+    for action, form in (("checked", {"source": "https://example.org/helpline/contact",
+                                      "reason": "Called them; still right."}),
+                         ("retire", {"reason": "The line closed."})):
+        page = editor.get(f"/maintain/listings/gb-example/{action}")
+        sent = editor.post(f"/maintain/listings/gb-example/{action}",
+                           data=dict(form, csrf_token=csrf(page)))
+        proposal = reviewer.get(sent.headers["Location"])
+        reviewer.post(sent.headers["Location"], data={"csrf_token": csrf(proposal),
+                                                      "approve": "1"})
+    assert not (site.content_dir / "listings" / "gb-example.yaml").exists()
+    assert (site.content_dir / "retired" / "gb-example.yaml").exists()
+    assert site.test_client().get("/en/listing/gb-example").status_code == 404
+
+
+def test_sessions_only_under_maintain_with_strict_cookies(site, geoip_file, tmp_path):
+    client = site.test_client()
+    assert "Set-Cookie" not in client.get("/en/").headers
+    page = client.get("/maintain/login")
+    cookie = page.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/maintain" in cookie
+    strict = create_app(make_config(tmp_path / "x.sqlite", geoip_file, MAINTAIN_ENABLED=True,
+                                    SECRET_KEY="y" * 32,
+                                    MAINTAIN_DATABASE_URL=f"sqlite:///{tmp_path / 'm.sqlite'}"))
+    assert "Secure" in strict.test_client().get("/maintain/login").headers["Set-Cookie"]
+
+
+def test_forms_without_csrf_token_do_nothing(site):
+    client = site.test_client()
+    response = client.post("/maintain/login", data={"username": "eda", "password": PASSWORD})
+    assert response.status_code == 200
+    assert client.get("/maintain/").status_code == 302       # still signed out
+
+
+def test_repeated_wrong_passwords_lock_the_account(site):
+    client = site.test_client()
+    for _ in range(accounts.LOCK_AFTER):
+        page = client.get("/maintain/login")
+        client.post("/maintain/login", data={"csrf_token": csrf(page), "username": "eda",
+                                             "password": "wrong wrong wrong"})
+    page = client.get("/maintain/login")
+    response = client.post("/maintain/login", data={"csrf_token": csrf(page), "username": "eda",
+                                                    "password": PASSWORD})
+    assert response.status_code == 200 and "did not work" in response.get_data(as_text=True)
+
+
+def test_second_factor_is_required_when_set_up(site):
+    import pyotp
+    with site.extensions["maintain_sessions"]() as session:
+        account = accounts.create(session, "tia", PASSWORD, "editor", "Example", ["GB"],
+                                  totp=True)
+        assert accounts.authenticate(session, "tia", PASSWORD) is None
+        code = pyotp.TOTP(account.totp_secret).now()
+        assert accounts.authenticate(session, "tia", PASSWORD, code) is not None
+
+
+def test_weak_passwords_are_refused(site):
+    with site.extensions["maintain_sessions"]() as session, pytest.raises(ValueError):
+        accounts.create(session, "weak", "short", "editor", "Example")
+
+
+def test_off_unless_enabled(client):
+    assert client.get("/maintain/login").status_code == 404
+
+
+LISTING_KEYS = set(LISTING)
+
+
+def test_a_reviewer_cannot_approve_their_own_proposal(site):
+    with site.extensions["maintain_sessions"]() as session:
+        admin = accounts.create(session, "ada", PASSWORD, "admin", "Network admin")
+        data = yaml.safe_load((site.content_dir / "listings" / "gb-example.yaml").read_text())
+        proposal = workflow.propose(session, admin, site.content_dir, {}, "gb-example", "retire",
+                                    None, "Closing")
+        with pytest.raises(workflow.WorkflowError) as refused:
+            workflow.approve(session, proposal, admin, site.content_dir,
+                             site.config["DATABASE_URL"])
+        assert refused.value.reason == "own-change"
+        assert session.scalar(select(AuditEvent.detail)).startswith("review of own proposal")
+        assert data["name"] == "Example Helpline"
