@@ -66,30 +66,49 @@ def coverage(missing_only):
     click.echo(f"{total_missing} missing routes in {len(content.jurisdictions)} jurisdictions.")
 
 
+@content_cli.command("links")
+@click.option("--workers", default=8, show_default=True, help="Checks at once.")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds per address.")
+def links(workers, timeout):
+    """Check every web address: dead, moved, not https. Always exits 0."""
+    from .content.links import check_all
+    content, _ = load(current_app.config["CONTENT_DIR"])
+    findings = check_all(content, workers=workers, timeout=timeout)
+    counts = defaultdict(int)
+    for finding in findings:
+        counts[finding.status] += 1
+        if finding.status != "ok":
+            click.echo(f"{finding.status}: {finding.url} ({finding.detail}) "
+                       f"used by {', '.join(finding.where)}")
+    click.echo(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no links")
+
+
 @content_cli.command("stale")
 @click.option("--days", default=365, show_default=True, help="Flag facts older than this.")
 def stale(days):
-    """List listings and facts not checked for DAYS days, by jurisdiction."""
+    """Listings and facts not checked for DAYS days, by jurisdiction and maintainer."""
     from datetime import date, timedelta
     content, _ = load(current_app.config["CONTENT_DIR"])
     cutoff = date.today() - timedelta(days=days)
-    found = defaultdict(list)
+    found = defaultdict(lambda: defaultdict(list))
     for item in content.listings.values():
         if item.assured_date < cutoff:
-            found[item.service_areas[0]].append(f"{item.id} (checked {item.assured_date})")
+            found[item.service_areas[0]][item.maintainer or "no maintainer yet"].append(
+                f"{item.id} (checked {item.assured_date})")
     for j in content.jurisdictions.values():
         for name in ("emergency", "compensation", "law"):
             block = getattr(j, name)
             if block is not None and block.assured_date < cutoff:
-                found[j.code].append(f"{name} (checked {block.assured_date})")
+                found[j.code]["jurisdiction facts"].append(
+                    f"{name} (checked {block.assured_date})")
     for code in sorted(found):
         click.echo(code)
-        for line in found[code]:
-            click.echo(f"  {line}")
+        for maintainer in sorted(found[code]):
+            click.echo(f"  {maintainer}")
+            for line in found[code][maintainer]:
+                click.echo(f"    {line}")
     if not found:
         click.echo(f"Nothing older than {days} days.")
-
-
 
 
 geo_cli = AppGroup("geo", help="The country look-up data.")

@@ -36,9 +36,13 @@ def test_build_refuses_bad_content(tmp_path, geoip_file):
 
 def test_stale_lists_old_listings(tmp_path, geoip_file):
     root, runner = runner_for(tmp_path, geoip_file)
-    write(root / "listings" / "gb-old.yaml", dict(LISTING, assured_date="2020-05-01"))
+    write(root / "listings" / "gb-old.yaml", dict(LISTING, name="Old Line",
+                                                  assured_date="2020-05-01",
+                                                  maintainer="Example Network"))
     result = runner.invoke(args=["content", "stale"])
-    assert "gb-old (checked 2020-05-01)" in result.output
+    assert "GB\n  Example Network\n    gb-old (checked 2020-05-01)" in result.output
+    assert runner.invoke(args=["content", "stale", "--days", "100000"]).output.startswith(
+        "Nothing older")
 
 
 def test_coverage_shows_present_none_and_missing(tmp_path, geoip_file):
@@ -58,3 +62,35 @@ def test_coverage_shows_present_none_and_missing(tmp_path, geoip_file):
     assert "none exists: victim-helpline (source: https://example.org/none)" in gb
     assert "missing: hotline, police" in gb
     assert "GB-SCT" in gb and "from its country: emergency" in gb
+
+
+def test_links_reports_dead_moved_and_unreachable_without_failing(tmp_path, geoip_file):
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Pages(BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            codes = {"/ok": 200, "/moved": 301, "/gone": 404}
+            self.send_response(codes.get(self.path, 500))
+            if self.path == "/moved":
+                self.send_header("Location", "/ok")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    listing = dict(LISTING, url=f"{base}/ok", chat=f"{base}/moved", web_form=f"{base}/gone",
+                   app="https://unreachable.invalid/app")
+    root = write_content(tmp_path / "content", listings={"gb-example": listing})
+    config = make_config(tmp_path / "db.sqlite", geoip_file, CONTENT_DIR=root)
+    result = create_app(config).test_cli_runner().invoke(
+        args=["content", "links", "--timeout", "3"])
+    server.shutdown()
+    assert result.exit_code == 0
+    assert f"not-https: {base}/ok" in result.output
+    assert f"moved: {base}/moved (301 to /ok)" in result.output
+    assert f"dead: {base}/gone (404)" in result.output
+    assert "unreachable: https://unreachable.invalid/app" in result.output

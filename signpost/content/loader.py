@@ -254,7 +254,7 @@ def _listing(path, data, jurisdictions, today, problems):
         anonymous=data.get("anonymous"), confidential=data.get("confidential"),
         languages=tuple(data.get("languages", ())), notes=data.get("notes", {}),
         other_sources=tuple(data.get("other_sources", ())),
-        history=tuple(data.get("history", ())))
+        history=tuple(data.get("history", ())), maintainer=data.get("maintainer"))
 
 
 def _check_regions(jurisdictions, problems, paths):

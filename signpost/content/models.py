@@ -75,6 +75,7 @@ class Listing:
     notes: dict = field(default_factory=dict)
     other_sources: tuple = ()
     history: tuple = ()        # the public change log, newest last
+    maintainer: str = None
 
     @property
     def applies_anywhere(self):

@@ -94,6 +94,8 @@ LISTING = {
         "languages": _LANGUAGES,
         "notes": _TEXT,
         "other_sources": {"type": "array", "items": _URL},
+        # The organisation that keeps this listing up to date, if one has taken it on.
+        "maintainer": {"type": "string", "minLength": 2},
         **_SOURCED,
     },
 }
