@@ -32,6 +32,7 @@ def create_app(config=None):
     if config.PROXY_COUNT:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.PROXY_COUNT)
 
+    from .api.views import bp as api_bp
     from .directory.views import bp as directory_bp
     from .journey.views import bp as journey_bp
     from .journey.views import root_bp
@@ -39,6 +40,7 @@ def create_app(config=None):
     app.register_blueprint(root_bp)
     app.register_blueprint(journey_bp)
     app.register_blueprint(directory_bp)
+    app.register_blueprint(api_bp)
     templating.init_app(app)
     errors.init_app(app)
     app.after_request(privacy.add_headers)

@@ -7,7 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .content import index
-from .content.loader import ContentError, load
+from .content.loader import ContentError, load, load_valid
 
 content_cli = AppGroup("content", help="Check and build the listings and jurisdiction facts.")
 
@@ -109,6 +109,49 @@ def stale(days):
                 click.echo(f"    {line}")
     if not found:
         click.echo(f"Nothing older than {days} days.")
+
+
+@content_cli.command("export")
+@click.option("--format", "format_", type=click.Choice(["hsds"]), default="hsds",
+              show_default=True, help="Open Referral HSDS 3.0.")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+def export(format_, out_dir):
+    """Write the checked content to OUT_DIR as organizations.json and services.json."""
+    from .content import hsds
+    try:
+        content = load_valid(current_app.config["CONTENT_DIR"])
+    except ContentError as error:
+        _echo_problems(error.problems)
+        click.echo("Not exported: fix the content first.", err=True)
+        sys.exit(1)
+    feed = hsds.write_export(content, out_dir)
+    click.echo(f"Wrote {len(feed['organizations'])} organizations and "
+               f"{len(feed['services'])} services to {out_dir}.")
+
+
+@content_cli.command("import")
+@click.option("--format", "format_", type=click.Choice(["hsds"]), default="hsds",
+              show_default=True, help="Open Referral HSDS 3.0 services (JSON).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def import_(format_, file):
+    """Turn each service in FILE into a draft under content/drafts/ for a person to check.
+
+    Nothing is written when any record is invalid."""
+    from pathlib import Path
+
+    from .content import hsds
+    drafts = Path(current_app.config["CONTENT_DIR"]) / "drafts"
+    result = hsds.import_services(file, drafts_dir=drafts)
+    for index, problem in result.problems:
+        click.echo(f"{file}: {'file' if index is None else f'record {index}'}: {problem}",
+                   err=True)
+    if not result.ok:
+        click.echo("Nothing imported: fix the file first.", err=True)
+        sys.exit(1)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(result.written)} drafts: each needs review (see its notes) before it "
+               "moves to content/listings/.")
 
 
 geo_cli = AppGroup("geo", help="The country look-up data.")

@@ -50,7 +50,11 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class _YamlLoader(yaml.SafeLoader):
+# libyaml's C parser when it is there: the pure-Python one is ten times slower.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _YamlLoader(_BaseLoader):
     """YAML where only true/false are booleans, so the country code NO stays "NO"."""
 
 
