@@ -18,7 +18,8 @@ SECRET_ADDRESS = "81.2.69.160"          # maps to GB in the test database
 FORWARDED_ADDRESS = "193.99.144.85"
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES + ["/", "/en/nowhere", "/static/signpost.css"])
+@pytest.mark.parametrize("url", PUBLIC_PAGES + ["/", "/en/nowhere", "/static/signpost.css",
+                                 "/robots.txt"])
 def test_no_cookie_and_strict_headers_everywhere(client, url):
     response = client.get(url)
     assert "Set-Cookie" not in response.headers

@@ -32,6 +32,12 @@ def choose_language():
 
 
 
+@root_bp.get("/robots.txt")
+def robots():
+    return current_app.response_class("User-agent: *\nDisallow: /maintain/\n",
+                                      mimetype="text/plain")
+
+
 @bp.before_request
 def may_suggest_a_country():
     g.use_suggestion = True
