@@ -28,6 +28,11 @@ def _tab_to(page, selector, limit=60):
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def _press_and_wait(page, key):
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
 def test_the_whole_journey_with_the_keyboard_only(page, live_url):
     page.goto(f"{live_url}/en/questions")
     for name, value in (("danger", "no"), ("who", "parent"), ("what", "shared")):
@@ -36,18 +41,15 @@ def test_the_whole_journey_with_the_keyboard_only(page, live_url):
             page.keyboard.press("ArrowDown" if name != "what" else "Tab")
         page.keyboard.press("Space")
         _tab_to(page, "button[value=next]")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        _press_and_wait(page, "Enter")
     _tab_to(page, "select[name=where]")
     page.keyboard.type("Germ")           # type-ahead in the native list
     _tab_to(page, "button[value=next]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _press_and_wait(page, "Enter")
     _tab_to(page, "input[name=need]")
     page.keyboard.press("Space")
     _tab_to(page, "button[value=next]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    _press_and_wait(page, "Enter")
     assert "Germany" in page.inner_text("main")
     assert page.locator("article.listing").count() > 0
 
