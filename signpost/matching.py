@@ -49,7 +49,6 @@ class Group:
 class Results:
     urgent: bool
     groups: tuple
-    shows_law: bool
 
 
 def wanted_groups(answers):
@@ -72,11 +71,27 @@ def _fits(listing, answers):
     return answers.who in listing.roles
 
 
+def area_rank(listing, area_chain):
+    """0 for the visitor's own area, higher for wider ones (its country, anywhere)."""
+    return min((area_chain.index(a) for a in listing.service_areas if a in area_chain),
+               default=len(area_chain))
+
+
+def place(listings, groups):
+    """{group: listings}: each listing once, in the first of `groups` it serves, in order."""
+    placed = {group: [] for group in groups}
+    for listing in listings:
+        for group in groups:
+            if set(listing.services) & set(GROUP_SERVICES[group]):
+                placed[group].append(listing)
+                break
+    return placed
+
+
 def _rank(listing, answers, area_chain):
-    areas = [area_chain.index(a) for a in listing.service_areas if a in area_chain]
     told = set(answers.what) - {UNSAID}
     return (
-        min(areas) if areas else len(area_chain),       # nearest area first
+        area_rank(listing, area_chain),                 # nearest area first
         -len(told & set(listing.situations)),           # names this situation
         len(listing.roles),                             # made for fewer people: more specific
         listing.name.casefold(),
@@ -90,30 +105,16 @@ def match(answers, listings, area_chain):
     the area codes from most to least specific (e.g. GB-SCT, GB, INT).
     """
     groups = wanted_groups(answers)
-    placed, shown = {group: [] for group in groups}, set()
     fitting = sorted((x for x in listings if _fits(x, answers)),
                      key=lambda x: _rank(x, answers, area_chain))
-    for group in groups:
-        for listing in fitting:
-            if listing.id in shown:
-                continue
-            if set(listing.services) & set(GROUP_SERVICES[group]):
-                placed[group].append(listing)
-                shown.add(listing.id)
-    return Results(
-        urgent=answers.danger == "yes",
-        groups=tuple(Group(g, tuple(placed[g])) for g in groups),
-        shows_law=bool({"law", "compensation", "everything"} & set(answers.need))
-        or not answers.need,
-    )
+    placed = place(fitting, groups)
+    return Results(urgent=answers.danger == "yes",
+                   groups=tuple(Group(g, tuple(placed[g])) for g in groups))
 
 
 def child_helplines(listings, area_chain):
     """Listings to show at once when a child may be in danger: phone lines for children."""
     found = [x for x in listings
              if "talk" in x.services and "child" in x.roles and x.phones]
-    return sorted(found, key=lambda x: (
-        min((area_chain.index(a) for a in x.service_areas if a in area_chain),
-            default=len(area_chain)),
-        x.name.casefold()))
+    return sorted(found, key=lambda x: (area_rank(x, area_chain), x.name.casefold()))
 

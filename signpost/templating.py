@@ -241,30 +241,29 @@ def current_lang():
     return str(get_locale())
 
 
-def listing_card(item, heading="h3", section=""):
-    """A listing's HTML, rendered once per language, place and open-or-closed state."""
-    state = open_now(item)
-    key = (item.id, heading, section, current_lang(), catalogue().digest, state,
-           g.get("page_country"))
+def _rendered_once(key, render):
+    """HTML kept per content key, language, content build and page country: never keyed
+    by anything a visitor answered about themselves."""
+    key = (*key, current_lang(), catalogue().digest, g.get("page_country"))
     cache = current_app.extensions["card_cache"]
     html = cache.get(key)
     if html is None:
-        macro = current_app.jinja_env.get_template("macros.html").module.listing_card
-        html = Markup(macro(item, heading, section))
+        html = Markup(render())
         cache.put(key, html)
     return html
 
 
+def listing_card(item, heading="h3", section=""):
+    """A listing's HTML, rendered once per language, place and open-or-closed state."""
+    macro = current_app.jinja_env.get_template("macros.html").module.listing_card
+    return _rendered_once(("card", item.id, heading, section, open_now(item)),
+                          lambda: macro(item, heading, section))
+
+
 def fragment(name, key, **context):
-    """A template rendered once per content key (a place code, a listing id) and
-    language: never keyed by anything a visitor answered about themselves."""
-    cache_key = (name, key, current_lang(), catalogue().digest, g.get("page_country"))
-    cache = current_app.extensions["card_cache"]
-    html = cache.get(cache_key)
-    if html is None:
-        html = Markup(current_app.jinja_env.get_template(name).render(**context))
-        cache.put(cache_key, html)
-    return html
+    """A template rendered once per content key (a place code, a listing id)."""
+    template = current_app.jinja_env.get_template(name)
+    return _rendered_once((name, key), lambda: template.render(**context))
 
 
 def sorted_places(jurisdictions):

@@ -119,26 +119,27 @@ def build(content_root, url):
     content = load_valid(content_root)
     path = sqlite_path(url)
     if path is None:
-        engine = make_engine(url)
-        metadata.create_all(engine)
-        with engine.begin() as connection:   # one transaction: all or nothing
-            _write(connection, content, source_digest)
-        engine.dispose()
+        _create_and_write(make_engine(url), content, source_digest)   # one transaction
         return content
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".build-", suffix=".sqlite", dir=path.parent)
     os.close(handle)
     try:
-        engine = create_engine(f"sqlite:///{temporary}", poolclass=NullPool)
-        metadata.create_all(engine)
-        with engine.begin() as connection:
-            _write(connection, content, source_digest)
-        engine.dispose()
+        _create_and_write(create_engine(f"sqlite:///{temporary}", poolclass=NullPool),
+                          content, source_digest)
         os.replace(temporary, path)    # readers switch to the new file at once
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
     return content
+
+
+def _create_and_write(engine, content, source_digest):
+    """Tables, then everything in one transaction: all or nothing."""
+    metadata.create_all(engine)
+    with engine.begin() as connection:
+        _write(connection, content, source_digest)
+    engine.dispose()
 
 
 def current_digest(engine):

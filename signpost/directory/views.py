@@ -8,7 +8,7 @@ from ..caching import url_only
 from ..current import catalogue
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
-from ..matching import GROUP_SERVICES, GROUPS
+from ..matching import GROUPS, place
 
 bp = lang_prefixed(Blueprint("directory", __name__, url_prefix="/<lang>"))
 
@@ -24,13 +24,7 @@ def shareable(response):
 
 def grouped(listings):
     """Listings under the result groups, each once, in the group of its first service."""
-    groups = {name: [] for name in GROUPS}
-    for item in listings:
-        for name in GROUPS:
-            if set(item.services) & set(GROUP_SERVICES[name]):
-                groups[name].append(item)
-                break
-    return [(name, items) for name, items in groups.items() if items]
+    return [(name, items) for name, items in place(listings, GROUPS).items() if items]
 
 
 def _jurisdiction_or_404(code):

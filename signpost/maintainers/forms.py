@@ -85,7 +85,6 @@ def data_from_form(form, base=None):
     """The listing as the content file will hold it; fields the form does not show
     (hours, situations, ages, notes in other languages) are kept from `base`."""
     data = dict(base or {})
-    data.pop("history", None)
     description = {"en": form.description_en.data.strip()}
     for line in (form.description_other.data or "").splitlines():
         if ":" in line:

@@ -179,7 +179,6 @@ def small_change(listing_id, action):
         if action == "checked":
             data = dict(current, assured_date=date.today().isoformat(),
                         source=form.source.data.strip())
-            data.pop("history", None)
         try:
             proposal = workflow.propose(db(), g.account, content_dir, catalogue().jurisdictions,
                                         listing_id, action, data, form.reason.data)
