@@ -4,7 +4,7 @@ from flask import Flask, g
 from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, i18n, privacy, templating
+from . import errors, i18n, labels, privacy, templating
 from .caching import LRU
 from .config import Config
 from .content import index
@@ -42,6 +42,7 @@ def create_app(config=None):
     app.register_blueprint(directory_bp)
     app.register_blueprint(api_bp)
     templating.init_app(app)
+    labels.init_app(app)
     errors.init_app(app)
     app.after_request(privacy.add_headers)
 

@@ -20,8 +20,30 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Listings with this service area apply in every jurisdiction.
 ANYWHERE = "INT"
 
-# How a law treats AI-made or edited sexual images of children.
-AI_IMAGE_RULINGS = ("explicit", "general", "unclear")
+# How a law treats AI-made or edited sexual images of children (content/README.md says
+# what each one means; the checker derives it from the provisions in force).
+AI_IMAGE_RULINGS = ("explicit", "general", "unclear", "not_covered")
+
+# What a single provision does for such images: names them (AI-made, computer-generated,
+# realistic images of children who do not exist), covers them by a general definition
+# (pseudo-images, realistic or virtual depictions), covers real children only, or unclear.
+PROVISION_REACH = ("names-ai", "general", "real-only", "unclear")
+
+# Where a change to the law stands.
+PENDING_STATUS = ("proposed", "in-parliament", "agreed", "passed")
+
+# What kind of page a fact rests on: an official body (government, regulator, court,
+# e-Justice), the service's own website, or a secondary source (press, a directory,
+# a law firm, a copy of a document).
+SOURCE_KINDS = ("official", "own", "secondary")
+
+# When the time limit for a compensation claim starts; "none": no fixed deadline;
+# "not-stated": the official pages read do not say (a gap `content check` warns about).
+DEADLINE_STARTS = ("offence", "report", "knowledge", "judgment", "majority", "none",
+                   "not-stated")
+
+# The rule for people who were children at the time ("not-stated": a gap, as above).
+CHILD_RULES = ("from-majority", "extended", "no-limit", "discretion", "same", "not-stated")
 
 # What kind of route a listing is, for coverage reports: one per listing.
 KINDS = (

@@ -135,7 +135,7 @@ def init_app(app):
         language_name=language_name, phone_display=phone_display, phone_href=phone_href,
         open_now=open_now, switch_language_url=switch_language_url,
         format_date=format_date, emergency_for_page=_emergency_for_page,
-        group_title=group_title, ruling_text=RULINGS.get, weekdays=weekdays,
+        group_title=group_title, weekdays=weekdays,
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         current_lang=current_lang, listing_card=listing_card, fragment=fragment,
@@ -162,13 +162,6 @@ GROUP_TITLES = {
     "prevention": (_l("Help to stop harmful thoughts or behaviour"),
                    _l("Help to stop harmful thoughts or behaviour")),
 }
-
-RULINGS = {
-    "explicit": _l("Yes. A law names these images directly."),
-    "general": _l("Yes, under the general law on sexual images of children, as we read it."),
-    "unclear": _l("The law is not clear on this."),
-}
-
 
 COMPENSATION_FIELDS = (
     ("deadline", _l("Time limit")),

@@ -6,11 +6,11 @@ import yaml
 JURISDICTIONS = {
     "NO": {"code": "NO", "timezone": "Europe/Oslo", "languages": ["nb"],
            "emergency": {"phones": [{"number": "112"}], "source": "https://example.org/no",
-                         "assured_date": "2026-01-10"}},
+                         "source_kind": "official", "assured_date": "2026-01-10"}},
     "GB": {"code": "GB", "timezone": "Europe/London", "languages": ["en"],
            "regions": ["GB-SCT"],
            "emergency": {"phones": [{"number": "999"}], "source": "https://example.org/gb",
-                         "assured_date": "2026-01-10"}},
+                         "source_kind": "official", "assured_date": "2026-01-10"}},
     "GB-SCT": {"code": "GB-SCT", "parent": "GB", "name": {"en": "Scotland"},
                "timezone": "Europe/London", "languages": ["en"]},
     "INT": {"code": "INT", "name": {"en": "Anywhere"}, "timezone": "UTC", "languages": ["en"]},
@@ -26,6 +26,7 @@ LISTING = {
     "service_areas": ["GB"],
     "phones": [{"number": "+44 800 1111"}],
     "source": "https://example.org/helpline/contact",
+    "source_kind": "own",
     "assured_date": "2026-01-10",
 }
 

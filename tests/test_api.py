@@ -14,6 +14,7 @@ ROUTES = {
     "/api/v1/listings/gb-childline": "assured_date",
     "/api/v1/hsds/services": "contents",
     "/api/v1/hsds/organizations": "contents",
+    "/api/v1/law": "jurisdictions",
     "/api/v1/openapi.json": "openapi",
 }
 

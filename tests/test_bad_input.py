@@ -11,7 +11,7 @@ from tests.pages import check_page
 
 @pytest.mark.parametrize("url", ["/xx/", "/english/", "/en-GB/", "/%ff/", "/../etc/passwd",
                                  "/en/directory/ZZ", "/en/directory/gb-sct-extra", "/en/law/XX",
-                                 "/en/law/", "/en/nothing-here", "/de/directory/QQ"])
+                                 "/en/nothing-here", "/de/directory/QQ"])
 def test_unknown_pages_get_a_helpful_404(client, url):
     lang = "de" if url.startswith("/de/") else "en"
     response = client.get(url)

@@ -52,6 +52,7 @@ def test_coverage_shows_present_none_and_missing(tmp_path, geoip_file):
     jurisdictions = copy.deepcopy(JURISDICTIONS)
     jurisdictions["GB"]["absent"] = [{"kind": "victim-helpline", "note": {"en": "None here."},
                                       "source": "https://example.org/none",
+                                      "source_kind": "official",
                                       "assured_date": "2026-01-01"}]
     root = write_content(tmp_path / "content", jurisdictions=jurisdictions)
     config = make_config(tmp_path / "db.sqlite", geoip_file, CONTENT_DIR=root)

@@ -161,6 +161,7 @@ def test_european_116_numbers_are_valid_across_the_eu(tmp_path):
     jurisdictions["EE"] = {"code": "EE", "timezone": "Europe/Tallinn", "languages": ["et"],
                            "emergency": {"phones": [{"number": "112"}],
                                          "source": "https://example.org/ee",
+                                         "source_kind": "official",
                                          "assured_date": "2026-01-10"}}
     victims = dict(LISTING, service_areas=["EE"], phones=[{"number": "116 006"}])
     write_content(tmp_path, jurisdictions=jurisdictions, listings={"ee-victims": victims})

@@ -11,7 +11,7 @@ from tests.pages import answer
 
 VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["/", "/questions", "/directory/", "/directory/GB", "/directory/US", "/directory/INT",
-         "/law/FR", "/safety", "/about", "/nowhere"]
+         "/law/FR", "/law/", "/safety", "/about", "/nowhere"]
 
 
 def _pages(client, code):

@@ -76,7 +76,8 @@ def propose_description(client, words, submit=True):
             "description_en": words, "url": "https://example.org/helpline",
             "kind": "child-helpline", "services": "talk", "roles": "child",
             "service_areas": "GB", "phones": "+44 800 1111 | voice | Free line",
-            "source": "https://example.org/helpline/contact", "reason": "New opening words",
+            "source": "https://example.org/helpline/contact", "source_kind": "own",
+            "reason": "New opening words",
             "free": "yes", "anonymous": "", "confidential": ""}
     if submit:
         form["submit"] = "1"
@@ -138,7 +139,7 @@ def test_invalid_change_is_refused_and_nothing_typed_is_lost(site):
         "description_en": "Words I typed carefully.", "url": "https://example.org/helpline",
         "kind": "child-helpline", "services": "talk", "roles": "child", "service_areas": "GB",
         "phones": "+44 1 | voice | broken", "source": "https://example.org/helpline/contact",
-        "reason": "Typo", "submit": "1", "free": "", "anonymous": "", "confidential": ""})
+        "source_kind": "own", "reason": "Typo", "submit": "1", "free": "", "anonymous": "", "confidential": ""})
     html = response.get_data(as_text=True)
     assert "not a valid phone number" in html
     assert "Words I typed carefully." in html
@@ -179,6 +180,7 @@ def test_two_reviewers_at_once_apply_a_change_once(site):
 def test_mark_checked_and_retire(site):
     editor, reviewer = sign_in(site, "eda"), sign_in(site, "rui")
     for action, form in (("checked", {"source": "https://example.org/helpline/contact",
+                                      "source_kind": "own",
                                       "reason": "Called them; still right."}),
                          ("retire", {"reason": "The line closed."})):
         page = editor.get(f"/maintain/listings/gb-example/{action}")

@@ -1,4 +1,5 @@
 """Every catalogue: complete, placeholders intact, and no English left on translated pages."""
+import re
 import subprocess
 import sys
 
@@ -46,7 +47,7 @@ def _english_sentences(code):
 
 
 def _pages(client, code):
-    for url in ("/", "/directory/", "/directory/GB", "/law/DE", "/safety", "/about",
+    for url in ("/", "/directory/", "/directory/GB", "/law/DE", "/law/", "/safety", "/about",
                 "/questions", "/nowhere"):
         yield client.get(f"/{code}{url}")
     response = client.get(f"/{code}/questions")
@@ -56,10 +57,14 @@ def _pages(client, code):
         yield response
 
 
+# Content with no translation yet is shown in English, marked as such: not interface text.
+ENGLISH_CONTENT = re.compile(r'<span lang="en" dir="ltr">.*?</span>', re.S)
+
+
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_no_untranslated_interface_text(client, code):
     sentences = _english_sentences(code)
     for response in _pages(client, code):
-        words = Page(response.get_data(as_text=True)).words
+        words = Page(ENGLISH_CONTENT.sub("", response.get_data(as_text=True))).words
         left = [s for s in sentences if s in words]
         assert left == [], f"{response.request.path}: {left}"

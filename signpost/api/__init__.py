@@ -28,9 +28,18 @@ def _get(summary, operation, schema, parameter=None, description=None):
 
 _TEXTS = {"type": "object", "description": "Text per language code; `en` is always there.",
           "additionalProperties": {"type": "string"}}
-_SOURCED = {"source": {"type": "string", "format": "uri"},
+_PROVENANCE = {
+            "source": {"type": "string", "format": "uri"},
+            "source_kind": {"enum": ["official", "own", "secondary"],
+                            "description": "An official body's page, the service's own "
+                                           "website, or a secondary source (news, a "
+                                           "directory, a law firm)."},
+            "source_date": {"type": ["string", "null"], "format": "date",
+                            "description": "The date the source page itself shows, if any."},
             "other_sources": {"type": "array", "items": {"type": "string", "format": "uri"}},
-            "assured_date": {"type": "string", "format": "date"},
+            "assured_date": {"type": "string", "format": "date",
+                             "description": "The day the facts were checked on the source."}}
+_SOURCED = {**_PROVENANCE,
             "stated_in": {"type": "string", "description": "The jurisdiction whose facts these "
                                                            "are: itself, or its country's."}}
 _FACTS = {"type": ["object", "null"], "additionalProperties": True, "properties": _SOURCED}
@@ -70,6 +79,20 @@ OPENAPI = {
                                "listHsdsServices", _ref("HsdsServicePage")),
         "/hsds/organizations": _get("Every listing's HSDS 3.0 organization, in one page.",
                                     "listHsdsOrganizations", _ref("HsdsOrganizationPage")),
+        "/law": _get(
+            "The law on AI-made sexual images of children, one record per jurisdiction.",
+            "listLaw", _ref("LawData"),
+            description="Open data under CC BY 4.0 (see `licence`). `ai_images` follows from "
+                        "the provisions in force: `explicit` (a provision names AI-made or "
+                        "computer-generated images), `general` (a general definition covers "
+                        "them), `not_covered` (real children only) or `unclear`. A region "
+                        "without a law section of its own has its country's, with `stated_in`."),
+        "/law.csv": {"get": {
+            "summary": "The same records as CSV, one row per jurisdiction.",
+            "operationId": "listLawCsv",
+            "responses": {"200": {"description": "UTF-8 CSV with a header row.",
+                                  "content": {"text/csv": {"schema": {"type": "string"}}}},
+                          "405": {"$ref": "#/components/responses/MethodNotAllowed"}}}},
         "/openapi.json": _get("This document.", "getOpenApi", {"type": "object"}),
     },
     "components": {
@@ -111,7 +134,39 @@ OPENAPI = {
                 "compensation": {**_FACTS, "description": "The state compensation scheme."},
                 "law": {**_FACTS, "description": "Whether AI-made or edited sexual images of "
                                                  "children are illegal (`ai_images`), with "
-                                                 "`citations`."}}}]},
+                                                 "the `provisions` it rests on and `pending` "
+                                                 "changes."}}}]},
+            "LawData": {"type": "object", "required": ["licence", "jurisdictions"],
+                        "properties": {
+                            "licence": {"type": "object"},
+                            "jurisdictions": {"type": "array", "items": _ref("LawRecord")}}},
+            "LawRecord": {
+                "type": "object", "required": ["code", "stated_in", "ai_images"],
+                "properties": {
+                    "code": {"type": "string"}, "parent": {"type": ["string", "null"]},
+                    "names": _TEXTS,
+                    "stated_in": {"type": ["string", "null"]},
+                    "ai_images": {"enum": ["explicit", "general", "not_covered", "unclear",
+                                           None]},
+                    "summary": _TEXTS,
+                    "in_force": {"type": ["string", "null"], "format": "date",
+                                 "description": "When the provisions the label rests on "
+                                                "first applied."},
+                    "rests_on": {"type": "array", "items": {"type": "string"}},
+                    "provisions": {"type": "array", "items": {"type": "object", "properties": {
+                        "title": {"type": "string"}, "url": {"type": "string"},
+                        "in_force": {"type": "string", "format": "date"},
+                        "in_force_at_least": {"type": "boolean", "description": (
+                            "The official text is shown in force from `in_force`, but may "
+                            "have applied earlier.")},
+                        "reach": {"enum": ["names-ai", "general", "real-only", "unclear"]}}}},
+                    "pending": {"type": "array", "items": {"type": "object", "properties": {
+                        "title": {"type": "string"}, "url": {"type": ["string", "null"]},
+                        "status": {"enum": ["proposed", "in-parliament", "agreed", "passed"]},
+                        "date": {"type": "string", "format": "date"},
+                        "in_force": {"type": ["string", "null"], "format": "date"}}}},
+                    "citations": {"type": "array", "items": {"type": "string"}},
+                    **_PROVENANCE}},
             "Phone": {"type": "object", "properties": {
                 "number": {"type": "string", "description": "E.164, or a short number's digits."},
                 "region": {"type": "string"}, "type": {"enum": ["voice", "text"]},
@@ -129,8 +184,7 @@ OPENAPI = {
                     "situations": {"type": "array", "items": {"type": "string"},
                                    "description": "Empty: any situation."},
                     "service_areas": {"type": "array", "items": {"type": "string"}},
-                    "source": {"type": "string", "format": "uri"},
-                    "assured_date": {"type": "string", "format": "date"},
+                    **_PROVENANCE,
                     "minimum_age": {"type": ["integer", "null"]},
                     "maximum_age": {"type": ["integer", "null"]},
                     "phones": {"type": "array", "items": _ref("Phone")},

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from . import OPENAPI
 from ..caching import url_only
-from ..content import hsds
+from ..content import hsds, lawdata
 from ..content.index import DatabaseError
 from ..current import catalogue
 from ..templating import place_name
@@ -161,6 +161,21 @@ def listing(listing_id):
     if item is None:
         abort(404, description=f"No listing {listing_id!r}.")
     return _json(asdict(item))
+
+
+@bp.get("/law")
+@url_only
+def law():
+    return _json({"licence": lawdata.LICENCE,
+                  "jurisdictions": [lawdata.as_dict(r, _names(r.code))
+                                    for r in lawdata.records(catalogue())]})
+
+
+@bp.get("/law.csv")
+@url_only
+def law_csv():
+    return current_app.response_class(lawdata.as_csv(lawdata.records(catalogue())),
+                                      mimetype="text/csv")
 
 
 @bp.get("/hsds/services")

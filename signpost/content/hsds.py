@@ -38,7 +38,7 @@ import yaml
 from babel import Locale
 from jsonschema import Draft202012Validator
 
-from ..codes import KINDS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
+from ..codes import KINDS, ROLES, SERVICES, SITUATIONS, SOURCE_KINDS, WEEKDAYS
 from ..config import PACKAGE_DATA
 from .models import Hours
 from .schema import LISTING
@@ -57,6 +57,7 @@ VOCABULARIES = {
     "situations": (SITUATIONS, "What happened (none: any)"),
     "access": (("anonymous", "confidential"), "value: true or false"),
     "source": (("source", "other_source"), "value: an official page the facts came from"),
+    "source_kind": (SOURCE_KINDS, "What kind of page the facts came from"),
 }
 AREA_DESCRIPTION = ("The extent is signpost's jurisdiction code: ISO 3166-1 or 3166-2, "
                     "GB-EAW for England and Wales, INT for anywhere.")
@@ -180,6 +181,7 @@ def _codes(item):
         if getattr(item, name) is not None:
             yield "access", name, str(getattr(item, name)).lower()
     yield "source", "source", item.source
+    yield "source_kind", item.source_kind, None
     for url in item.other_sources:
         yield "source", "other_source", url
 
@@ -317,6 +319,8 @@ def draft(record, today):
                       if LANGUAGE.match(lang.get("code") or "")],
         "notes": {"en": notes} if notes else None,
         "source": record.get("url"),
+        # Unknown until a person has looked: a draft starts as secondary.
+        "source_kind": (codes.get("source_kind") or ["secondary"])[0],
         "other_sources": [url for url in dict.fromkeys(codes.get("sources", ()))
                           if url != record.get("url")],
         "assured_date": today,

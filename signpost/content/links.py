@@ -34,18 +34,25 @@ def urls_in(content):
         for url in item.other_sources:
             add(url, f"{item.id}.other_sources")
     for j in content.jurisdictions.values():
-        for name in ("emergency", "compensation", "law"):
-            block = getattr(j, name)
-            if block is not None:
-                add(block.source, f"{j.code}.{name}.source")
-                for url in block.other_sources:
-                    add(url, f"{j.code}.{name}.other_sources")
+        for name, block in sourced_blocks(j):
+            add(block.source, f"{j.code}.{name}.source")
+            for url in block.other_sources:
+                add(url, f"{j.code}.{name}.other_sources")
         if j.compensation is not None:
             add(j.compensation.url, f"{j.code}.compensation.url")
         if j.law is not None:
-            for citation in j.law.citations:
-                add(citation.url, f"{j.code}.law.citations")
+            for provision in j.law.provisions:
+                add(provision.url, f"{j.code}.law.provisions")
+            for change in j.law.pending:
+                add(change.url, f"{j.code}.law.pending")
     return found
+
+
+def sourced_blocks(j):
+    """(name, block) for each sourced section of a jurisdiction, absences included."""
+    found = [(name, getattr(j, name)) for name in ("emergency", "compensation", "law")
+             if getattr(j, name) is not None]
+    return found + [(f"absent.{i}", a) for i, a in enumerate(j.absent)]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -17,9 +17,9 @@ from phonenumbers import shortnumberinfo
 import pycountry
 
 from ..codes import ANYWHERE, EU_EEA, EUROPEAN_116_NUMBERS, EXTRA_REGION_CODES
-from . import schema
-from .models import (Absence, Citation, Compensation, Emergency, Hours, Jurisdiction, Law,
-                     Listing, Phone, Schedule)
+from . import rules, schema
+from .models import (Absence, Compensation, Emergency, Hours, Jurisdiction, Law, Listing,
+                     PendingChange, Phone, Provision, Schedule)
 
 LISTING_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STALE_AFTER = timedelta(days=365)
@@ -165,6 +165,33 @@ def _check_code(path, data, problems):
         problems.append(Problem(path, "code", f"{code!r} is not an ISO 3166-1 country code"))
 
 
+def _sourced(p, where, block, today, problems):
+    """The provenance of one fact, checked: source, its kind and dates."""
+    rules.check_provenance(lambda field, message: problems.append(Problem(p, field, message)),
+                           where, block, today)
+    day = block.get("source_date")
+    return {"source": block["source"], "source_kind": block["source_kind"],
+            "source_date": date.fromisoformat(day) if day else None,
+            "other_sources": tuple(block.get("other_sources", ())),
+            "assured_date": _check_date(p, f"{where}.assured_date" if where else "assured_date",
+                                        block["assured_date"], today, problems)}
+
+
+def _law(p, w, today, problems):
+    rules.check_law(lambda field, message: problems.append(Problem(p, field, message)), w, today)
+    return Law(**_sourced(p, "law", w, today, problems),
+               ai_images=w["ai_images"], summary=w["summary"],
+               provisions=tuple(Provision(title=x["title"], url=x["url"], reach=x["reach"],
+                                          in_force=date.fromisoformat(x["in_force"]),
+                                          in_force_at_least=x.get("in_force_at_least", False))
+                                for x in w["provisions"]),
+               pending=tuple(PendingChange(
+                   title=x["title"], status=x["status"], date=date.fromisoformat(x["date"]),
+                   url=x.get("url"), note=x.get("note", {}),
+                   in_force=date.fromisoformat(x["in_force"]) if "in_force" in x else None)
+                   for x in w.get("pending", ())))
+
+
 def _jurisdiction(path, data, today, problems):
     p = str(path)
     if data["code"] != path.stem:
@@ -179,32 +206,24 @@ def _jurisdiction(path, data, today, problems):
                   for i, raw in enumerate(e["phones"])]
         other = [_phone(p, f"emergency.non_emergency.{i}.number", raw, country, problems)
                  for i, raw in enumerate(e.get("non_emergency", ()))]
-        emergency = Emergency(source=e["source"], other_sources=tuple(e.get("other_sources", ())),
+        emergency = Emergency(**_sourced(p, "emergency", e, today, problems),
                               phones=tuple(filter(None, phones)),
-                              non_emergency=tuple(filter(None, other)),
-                              assured_date=_check_date(p, "emergency.assured_date",
-                                                       e["assured_date"], today, problems))
+                              non_emergency=tuple(filter(None, other)))
     elif "parent" not in data and data["code"] != ANYWHERE:
         problems.append(Problem(p, "emergency", "a country needs its emergency numbers"))
     if "compensation" in data:
         c = data["compensation"]
+        rules.check_compensation(lambda f, m: problems.append(Problem(p, f, m)), c,
+                                 lambda f, m: problems.append(Problem(p, f, m, False)))
         compensation = Compensation(
-            source=c["source"], other_sources=tuple(c.get("other_sources", ())),
-            assured_date=_check_date(p, "compensation.assured_date", c["assured_date"],
-                                     today, problems),
+            **_sourced(p, "compensation", c, today, problems),
             authority=c["authority"], url=c["url"], summary=c["summary"],
+            deadline_starts=tuple(c["deadline_starts"]), children=c["children"],
             **{name: c.get(name, {}) for name in COMPENSATION_TEXTS})
     if "law" in data:
-        w = data["law"]
-        law = Law(source=w["source"], other_sources=tuple(w.get("other_sources", ())),
-                  assured_date=_check_date(p, "law.assured_date", w["assured_date"], today,
-                                           problems),
-                  ai_images=w["ai_images"], summary=w["summary"],
-                  citations=tuple(Citation(**c) for c in w["citations"]))
+        law = _law(p, data["law"], today, problems)
     absent = tuple(
-        Absence(kind=a["kind"], note=a["note"], source=a["source"],
-                assured_date=_check_date(p, f"absent.{i}.assured_date", a["assured_date"],
-                                         today, problems))
+        Absence(**_sourced(p, f"absent.{i}", a, today, problems), kind=a["kind"], note=a["note"])
         for i, a in enumerate(data.get("absent", ())))
     _check_code(p, data, problems)
     if ("parent" in data or data["code"] == ANYWHERE) and "name" not in data:
@@ -232,6 +251,12 @@ def _listing(path, data, jurisdictions, today, problems):
     if not (phones or any(k in data for k in ("chat", "web_form", "email", "app"))):
         problems.append(Problem(p, "phones", "a listing needs at least one way to reach it: "
                                              "phones, chat, web_form, email or app"))
+
+    def add(field, message):
+        problems.append(Problem(p, field, message))
+    rules.check_contacts(add, data)
+    rules.check_phone_line(add, data, bool(data.get("phones")))
+    provenance = _sourced(p, "", data, today, problems)
     serves = data["serves"]
     low, high = serves.get("minimum_age"), serves.get("maximum_age")
     if low is not None and high is not None and low > high:
@@ -250,14 +275,14 @@ def _listing(path, data, jurisdictions, today, problems):
         url=data["url"],
         services=tuple(data["services"]), roles=tuple(serves["roles"]),
         situations=situations, service_areas=tuple(data["service_areas"]),
-        source=data["source"],
-        assured_date=_check_date(p, "assured_date", data["assured_date"], today, problems),
+        source=provenance["source"], assured_date=provenance["assured_date"],
+        source_kind=provenance["source_kind"], source_date=provenance["source_date"],
         minimum_age=low, maximum_age=high, phones=tuple(filter(None, phones)),
         chat=data.get("chat"), web_form=data.get("web_form"), email=data.get("email"),
         app=data.get("app"), schedule=schedule, free=data.get("free"),
         anonymous=data.get("anonymous"), confidential=data.get("confidential"),
         languages=tuple(data.get("languages", ())), notes=data.get("notes", {}),
-        other_sources=tuple(data.get("other_sources", ())),
+        other_sources=provenance["other_sources"],
         history=tuple(data.get("history", ())), maintainer=data.get("maintainer"))
 
 

@@ -60,6 +60,8 @@ class Listing:
     service_areas: tuple
     source: str
     assured_date: date
+    source_kind: str = "official"
+    source_date: date = None   # the date the source page itself shows, if it shows one
     minimum_age: int = None
     maximum_age: int = None
     phones: tuple = ()
@@ -88,6 +90,8 @@ class Sourced:
     source: str
     assured_date: date
     other_sources: tuple = ()
+    source_kind: str = "official"   # official, own (the service's own site) or secondary
+    source_date: date = None        # the date the source page itself shows, if any
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class Compensation(Sourced):
     url: str = ""
     summary: dict = field(default_factory=dict)
     deadline: dict = field(default_factory=dict)
+    deadline_starts: tuple = ()     # offence, report, knowledge, judgment, majority, none
+    children: str = "same"          # the rule for people who were children at the time
     covers: dict = field(default_factory=dict)
     how_to_apply: dict = field(default_factory=dict)
     requirements: dict = field(default_factory=dict)
@@ -118,16 +124,32 @@ class Absence(Sourced):
 
 
 @dataclass(frozen=True)
-class Citation:
+class Provision:
+    """One provision of a law, where to read it, since when it applies and what it covers."""
     title: str
+    url: str
+    in_force: date
+    reach: str                # names-ai, general, real-only or unclear
+    in_force_at_least: bool = False   # in force from then at the latest; maybe earlier
+
+
+@dataclass(frozen=True)
+class PendingChange:
+    """A bill or adopted change that does not apply yet."""
+    title: str
+    status: str               # proposed, in-parliament or passed
+    date: date                # when it reached that status
     url: str = None
+    in_force: date = None     # for a passed change, when it will apply
+    note: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Law(Sourced):
     ai_images: str = "unclear"
     summary: dict = field(default_factory=dict)
-    citations: tuple = ()
+    provisions: tuple = ()
+    pending: tuple = ()
 
 
 @dataclass(frozen=True)

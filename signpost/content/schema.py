@@ -1,5 +1,6 @@
 """The shape of content files, as JSON Schema: the first check every file meets."""
-from ..codes import AI_IMAGE_RULINGS, KINDS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
+from ..codes import (AI_IMAGE_RULINGS, CHILD_RULES, DEADLINE_STARTS, KINDS, PENDING_STATUS,
+                     PROVISION_REACH, ROLES, SERVICES, SITUATIONS, SOURCE_KINDS, WEEKDAYS)
 
 _URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
 _DATE = {"type": "string", "format": "date"}
@@ -33,12 +34,16 @@ _PHONE = {
     },
 }
 
-_SOURCED = {"source": _URL, "assured_date": _DATE}
+# Every fact says where it came from, what kind of page that is, the date the page
+# itself shows (when it shows one) and the day somebody checked it.
+_SOURCED = {"source": _URL, "source_kind": {"enum": list(SOURCE_KINDS)},
+            "source_date": _DATE, "assured_date": _DATE}
+_SOURCED_REQUIRED = ["source", "source_kind", "assured_date"]
 
 LISTING = {
     "type": "object",
     "required": ["name", "description", "url", "kind", "services", "serves", "service_areas",
-                 "source", "assured_date"],
+                 *_SOURCED_REQUIRED],
     "additionalProperties": False,
     "properties": {
         "name": {"type": "string", "minLength": 2},
@@ -113,7 +118,7 @@ JURISDICTION = {
         "regions": {"type": "array", "uniqueItems": True, "items": _CODE},
         "emergency": {
             "type": "object",
-            "required": ["phones", "source", "assured_date"],
+            "required": ["phones", *_SOURCED_REQUIRED],
             "additionalProperties": False,
             "properties": {"phones": {"type": "array", "minItems": 1, "items": _PHONE},
                            "non_emergency": {"type": "array", "items": _PHONE},
@@ -122,13 +127,16 @@ JURISDICTION = {
         },
         "compensation": {
             "type": "object",
-            "required": ["authority", "url", "summary", "source", "assured_date"],
+            "required": ["authority", "url", "summary", "deadline", "deadline_starts", "children",
+                         *_SOURCED_REQUIRED],
             "additionalProperties": False,
             "properties": {
                 "authority": {"type": "string"},
                 "url": _URL,
                 "summary": _TEXT,
                 "deadline": _TEXT,
+                "deadline_starts": _unique_list_of(DEADLINE_STARTS),
+                "children": {"enum": list(CHILD_RULES)},
                 "covers": _TEXT,
                 "how_to_apply": _TEXT,
                 "requirements": _TEXT,
@@ -144,26 +152,42 @@ JURISDICTION = {
             "description": "routes that do not exist here: a sourced fact too",
             "items": {
                 "type": "object",
-                "required": ["kind", "note", "source", "assured_date"],
+                "required": ["kind", "note", *_SOURCED_REQUIRED],
                 "additionalProperties": False,
                 "properties": {"kind": {"enum": list(KINDS)}, "note": _TEXT, **_SOURCED},
             },
         },
         "law": {
             "type": "object",
-            "required": ["ai_images", "summary", "citations", "source", "assured_date"],
+            "required": ["ai_images", "summary", "provisions", *_SOURCED_REQUIRED],
             "additionalProperties": False,
             "properties": {
                 "ai_images": {"enum": list(AI_IMAGE_RULINGS)},
                 "summary": _TEXT,
-                "citations": {
+                "provisions": {
                     "type": "array",
                     "minItems": 1,
                     "items": {
                         "type": "object",
-                        "required": ["title"],
+                        "required": ["title", "url", "in_force", "reach"],
                         "additionalProperties": False,
-                        "properties": {"title": {"type": "string"}, "url": _URL},
+                        "properties": {"title": {"type": "string", "minLength": 3}, "url": _URL,
+                                       "in_force": _DATE,
+                                       # The official site shows it in force from that date
+                                       # but not when it first applied.
+                                       "in_force_at_least": {"type": "boolean"},
+                                       "reach": {"enum": list(PROVISION_REACH)}},
+                    },
+                },
+                "pending": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["title", "status", "date"],
+                        "additionalProperties": False,
+                        "properties": {"title": {"type": "string", "minLength": 3}, "url": _URL,
+                                       "status": {"enum": list(PENDING_STATUS)},
+                                       "date": _DATE, "in_force": _DATE, "note": _TEXT},
                     },
                 },
                 "other_sources": {"type": "array", "items": _URL},

@@ -5,14 +5,13 @@ These pages depend only on their URL, so a shared cache may keep them.
 from flask import Blueprint, abort, current_app, g, render_template
 
 from ..caching import url_only
+from ..content import lawdata
 from ..current import catalogue
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
 from ..matching import GROUPS, place
 
 bp = lang_prefixed(Blueprint("directory", __name__, url_prefix="/<lang>"))
-
-
 
 
 @bp.after_request
@@ -55,6 +54,15 @@ def jurisdiction(code):
         regions=regions, parent=cat.jurisdiction(j.parent) if j.parent else None,
         emergency=cat.emergency_for(j.code), compensation=cat.compensation_for(j.code),
         law=cat.law_for(j.code), anywhere=ANYWHERE)
+
+
+@bp.get("/law/")
+@url_only
+def law_index():
+    return render_template("directory/law_index.html", rows=[
+        {"j": catalogue().jurisdiction(r.code), "law": r.law, "law_from": r.stated_in,
+         "inherited": r.inherited, "rests_on": r.rests_on}
+        for r in lawdata.records(catalogue()) if r.code != ANYWHERE])
 
 
 @bp.get("/law/<code>")

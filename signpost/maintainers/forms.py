@@ -11,6 +11,11 @@ from ..codes import KINDS, ROLES, SERVICES
 from .models import ROLES as ACCOUNT_ROLES
 
 TRISTATE = [("", "Not stated by the source"), ("yes", "Yes"), ("no", "No")]
+SOURCE_KIND_CHOICES = [("own", "The service's own website"),
+                       ("official", "An official page (government, regulator, court, police, "
+                                    "e-Justice, INHOPE, Child Helpline International)"),
+                       ("secondary", "A secondary source (news, a directory, a law firm)")]
+SOURCE_DATE = [Optional(), Regexp(r"^\d{4}-\d{2}-\d{2}$", message="A date like 2026-03-31.")]
 
 
 class LoginForm(FlaskForm):
@@ -48,6 +53,9 @@ class ListingForm(FlaskForm):
                             validators=[Optional()])
     notes_en = TextAreaField("Notes in English", validators=[Optional()])
     source = StringField("Official source page for these facts", validators=[DataRequired()])
+    source_kind = SelectField("What kind of page it is", choices=SOURCE_KIND_CHOICES)
+    source_date = StringField("The date the page itself shows, if it shows one (YYYY-MM-DD)",
+                              validators=SOURCE_DATE)
     other_sources = TextAreaField("Other official pages used, one per line",
                                   validators=[Optional()])
     reason = TextAreaField("Why this change (shown in the public change log)",
@@ -57,6 +65,9 @@ class ListingForm(FlaskForm):
 class CheckedForm(FlaskForm):
     source = StringField("The official page you checked it against",
                          validators=[DataRequired()])
+    source_kind = SelectField("What kind of page it is", choices=SOURCE_KIND_CHOICES)
+    source_date = StringField("The date the page itself shows, if it shows one (YYYY-MM-DD)",
+                              validators=SOURCE_DATE)
     reason = TextAreaField("What you checked", validators=[DataRequired(), Length(max=1000)])
 
 
@@ -94,7 +105,8 @@ def data_from_form(form, base=None):
     data.update(name=form.name.data.strip(), description=description, url=form.url.data.strip(),
                 kind=form.kind.data, services=list(form.services.data),
                 service_areas=form.service_areas.data.replace(",", " ").split(),
-                source=form.source.data.strip(), assured_date=date.today().isoformat())
+                assured_date=date.today().isoformat())
+    provenance(data, form)
     data["serves"] = dict((base or {}).get("serves", {}), roles=list(form.roles.data))
     phones = []
     for line in (form.phones.data or "").splitlines():
@@ -118,6 +130,14 @@ def data_from_form(form, base=None):
     _set(data, "notes", notes)
     _set(data, "other_sources", [u.strip() for u in (form.other_sources.data or "").splitlines()
                                  if u.strip()])
+    return data
+
+
+def provenance(data, form):
+    """Where the facts came from, as the form gives it; read today."""
+    data.update(source=form.source.data.strip(), source_kind=form.source_kind.data,
+                assured_date=date.today().isoformat())
+    _set(data, "source_date", (form.source_date.data or "").strip())
     return data
 
 
@@ -150,4 +170,6 @@ def fill_form(form, listing_id, data):
     form.languages.data = " ".join(data.get("languages", []))
     form.notes_en.data = data.get("notes", {}).get("en", "")
     form.source.data = data.get("source", "")
+    form.source_kind.data = data.get("source_kind", "own")
+    form.source_date.data = data.get("source_date", "")
     form.other_sources.data = "\n".join(data.get("other_sources", []))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..current import catalogue
 from . import accounts, workflow
 from .forms import (AccountForm, CheckedForm, ListingForm, LoginForm, RetireForm, ReviewForm,
-                    data_from_form, fill_form)
+                    data_from_form, fill_form, provenance)
 from .models import PENDING, Account, AuditEvent, Proposal
 
 bp = Blueprint("maintain", __name__, url_prefix="/maintain")
@@ -174,11 +174,13 @@ def small_change(listing_id, action):
     if current is None:
         abort(404)
     form = CheckedForm() if action == "checked" else RetireForm()
+    if action == "checked" and request.method == "GET":
+        form.source.data = current.get("source", "")
+        form.source_kind.data = current.get("source_kind", "own")
     if form.validate_on_submit():
         data = None
         if action == "checked":
-            data = dict(current, assured_date=date.today().isoformat(),
-                        source=form.source.data.strip())
+            data = provenance(dict(current), form)
         try:
             proposal = workflow.propose(db(), g.account, content_dir, catalogue().jurisdictions,
                                         listing_id, action, data, form.reason.data)

@@ -8,6 +8,10 @@ from tests.browser.journey import walk
 LOCALES = list(i18n.load_manifest(PROJECT_ROOT / "translations").values())
 PAGES = ["/", "/directory/", "/directory/GB", "/directory/US-CA", "/law/DE", "/safety", "/about",
          "/no-such-page"]
+# A long page whose structure is the same in every language: left to right, right to left,
+# and a language with long words are enough.
+LONG_PAGES = ["/law/"]
+LONG_PAGE_LOCALES = ["en", "ar", "de"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -16,6 +20,16 @@ def violations(page, axe_source):
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                            "resultTypes: ['violations']})", TAGS)
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("code", LONG_PAGE_LOCALES)
+def test_no_axe_violations_on_long_pages(browser, live_url, axe_source, code):
+    page = browser.new_context().new_page()
+    found = {}
+    for path in LONG_PAGES:
+        page.goto(f"{live_url}/{code}{path}")
+        found[path] = violations(page, axe_source)
+    assert {where: v for where, v in found.items() if v} == {}
 
 
 @pytest.mark.parametrize("locale", LOCALES, ids=lambda loc: loc.code)
