@@ -83,11 +83,39 @@ def links(workers, timeout):
     click.echo(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no links")
 
 
+@content_cli.command("verify")
+@click.option("--workers", default=8, show_default=True, help="Pages read at once.")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds per page.")
+@click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
+def verify(workers, timeout, as_json):
+    """Read every source page again: report numbers and domains no longer on it. Exits 0."""
+    import json
+
+    from .content.verify import report, verify as read_again
+    content, _ = load(current_app.config["CONTENT_DIR"])
+    result = report(read_again(content, workers=workers, timeout=timeout))
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for code, by_maintainer in result["jurisdictions"].items():
+        click.echo(code)
+        for maintainer, items in sorted(by_maintainer.items()):
+            click.echo(f"  {maintainer}")
+            for item in items:
+                click.echo(f"    {item['where']}: {item['kind']} {item['value']} "
+                           f"{item['status']}: {item['detail']}")
+    click.echo(f"{result['checked']} facts: {result['found']} found on their source, "
+               f"{result['missing']} missing, {result['unreadable']} on pages that could not "
+               "be read")
+
+
 @content_cli.command("stale")
 @click.option("--days", default=365, show_default=True, help="Flag facts older than this.")
 def stale(days):
-    """Listings and facts not checked for DAYS days, by jurisdiction and maintainer."""
+    """Facts not checked for DAYS days, or whose source page is dated over 3 years ago."""
     from datetime import date, timedelta
+
+    from .content.rules import OLD_SOURCE_YEARS, old_sources
     content, _ = load(current_app.config["CONTENT_DIR"])
     cutoff = date.today() - timedelta(days=days)
     found = defaultdict(lambda: defaultdict(list))
@@ -101,6 +129,10 @@ def stale(days):
             if block is not None and block.assured_date < cutoff:
                 found[j.code]["jurisdiction facts"].append(
                     f"{name} (checked {block.assured_date})")
+    for code, maintainer, old in old_sources(content, date.today()):
+        found[code][maintainer].append(
+            f"{old.where}: its source page is dated {old.source_date}, more than "
+            f"{OLD_SOURCE_YEARS} years ago: look for a newer one ({old.source})")
     for code in sorted(found):
         click.echo(code)
         for maintainer in sorted(found[code]):
@@ -108,7 +140,8 @@ def stale(days):
             for line in found[code][maintainer]:
                 click.echo(f"    {line}")
     if not found:
-        click.echo(f"Nothing older than {days} days.")
+        click.echo(f"Nothing older than {days} days, and no source page older than "
+                   f"{OLD_SOURCE_YEARS} years.")
 
 
 @content_cli.command("export")
