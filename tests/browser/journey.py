@@ -14,7 +14,8 @@ def walk(page, base, lang="en", visit=None):
             page.select_option("select[name=where]", value)
         elif value:
             page.check(f"#{step}-{value}")
-        page.click("button[name=nav][value=next]")
+        with page.expect_navigation(wait_until="load"):   # the next page, styled
+            page.click("button[name=nav][value=next]")
     if visit:
         visit(page, "results")
     return page
