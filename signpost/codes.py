@@ -12,6 +12,11 @@ ROLES = ("child", "survivor", "parent", "bystander", "worried", "professional")
 # What happened. "unsaid" is an answer only, never a listing's situation.
 SITUATIONS = ("shared", "fake", "threats", "grooming", "livestream", "offline")
 
+# The age of the person in an image, which decides the takedown route: an image made
+# under 18 goes to Take It Down, Report Remove or a hotline whatever the person's age
+# now; StopNCII and its kind are for images of adults.
+IMAGE_AGES = ("under-18", "adult")
+
 # What would help.
 NEEDS = ("remove", "report", "talk", "compensation", "law", "everything")
 

@@ -38,17 +38,37 @@ FIXED_GROUPS = {
 # Roles to whom prevention services also speak (e.g. a parent worried about a child's behaviour).
 PREVENTION_ROLES = ("worried", "parent", "professional")
 
+# How old the person in the images is, by who the help is for. Every role here is about
+# images made when someone was a child (the survivor's "it happened when I was a child"
+# included), so no extra question is needed; "worried" has no images to take down.
+IMAGE_AGE_BY_ROLE = {"child": "under-18", "survivor": "under-18", "parent": "under-18",
+                     "bystander": "under-18", "professional": "under-18", "worried": None}
+
+# Within a group, these kinds come first: the national hotline for abuse images before a
+# general police tip line, the takedown tools before everything else.
+KIND_ORDER = {"report": ("hotline",), "remove": ("takedown", "hotline")}
+
 
 @dataclass(frozen=True)
 class Group:
     name: str
     listings: tuple
+    also: tuple = ()       # listings shown in an earlier group that serve this one too
 
 
 @dataclass(frozen=True)
 class Results:
     urgent: bool
-    groups: tuple
+    groups: tuple          # only groups that hold help
+    missing: tuple = ()    # groups wanted but with nothing here
+
+    def group(self, name):
+        return next((g for g in self.groups if g.name == name), None)
+
+
+def image_age(answers):
+    """The age of the person in the images, from who the help is for."""
+    return IMAGE_AGE_BY_ROLE.get(answers.who)
 
 
 def wanted_groups(answers):
@@ -68,7 +88,9 @@ def wanted_groups(answers):
 def _fits(listing, answers):
     # Situations only rank listings: hiding a service because its page does not
     # name this situation could hide the help someone needs.
-    return answers.who in listing.roles
+    age = image_age(answers)
+    return answers.who in listing.roles and (
+        not listing.image_ages or age is None or age in listing.image_ages)
 
 
 def area_rank(listing, area_chain):
@@ -88,6 +110,15 @@ def place(listings, groups):
     return placed
 
 
+def kind_rank(listing, group):
+    """0 for the national hotline in "report it" (a local takedown tool in "remove"),
+    higher for everything else, which keeps its order."""
+    first = KIND_ORDER.get(group, ())
+    if listing.kind in first and not listing.applies_anywhere:
+        return first.index(listing.kind)
+    return len(first)
+
+
 def _rank(listing, answers, area_chain):
     told = set(answers.what) - {UNSAID}
     return (
@@ -98,18 +129,28 @@ def _rank(listing, answers, area_chain):
     )
 
 
-def match(answers, listings, area_chain):
+def match(answers, listings, area_chain, has_rights_facts=False):
     """Group the listings that fit these answers, each listing once, best first.
 
     `listings` are those that apply in the visitor's area; `area_chain` lists
-    the area codes from most to least specific (e.g. GB-SCT, GB, INT).
+    the area codes from most to least specific (e.g. GB-SCT, GB, INT). A group is
+    kept only when it holds help; `has_rights_facts` (a compensation scheme or law
+    note for the place) is help for "rights" even without a listing.
     """
     groups = wanted_groups(answers)
     fitting = sorted((x for x in listings if _fits(x, answers)),
                      key=lambda x: _rank(x, answers, area_chain))
     placed = place(fitting, groups)
-    return Results(urgent=answers.danger == "yes",
-                   groups=tuple(Group(g, tuple(placed[g])) for g in groups))
+    shown, missing = [], []
+    for name in groups:
+        items = sorted(placed[name], key=lambda x: kind_rank(x, name))   # stable: rank kept
+        also = () if items else tuple(
+            x for x in fitting if set(x.services) & set(GROUP_SERVICES[name]))
+        if items or also or (name == "rights" and has_rights_facts):
+            shown.append(Group(name, tuple(items), also))
+        else:
+            missing.append(name)
+    return Results(urgent=answers.danger == "yes", groups=tuple(shown), missing=tuple(missing))
 
 
 def child_helplines(listings, area_chain):

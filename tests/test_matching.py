@@ -5,15 +5,16 @@ import pytest
 
 from signpost.content.models import Listing, Phone
 from signpost.flow import Answers
-from signpost.matching import child_helplines, match, wanted_groups
+from signpost.matching import child_helplines, image_age, match, wanted_groups
 
 
-def listing(id, services, roles, areas=("XA",), situations=(), phones=()):
-    return Listing(id=id, name=id.title(), kind="other", description={"en": "An invented service."},
+def listing(id, services, roles, areas=("XA",), situations=(), phones=(), kind="other",
+            image_ages=()):
+    return Listing(id=id, name=id.title(), kind=kind, description={"en": "An invented service."},
                    url="https://example.org/", services=tuple(services), roles=tuple(roles),
                    situations=tuple(situations), service_areas=tuple(areas),
                    source="https://example.org/", assured_date=date(2026, 1, 1),
-                   phones=tuple(phones))
+                   phones=tuple(phones), image_ages=tuple(image_ages))
 
 
 PHONE = (Phone(number="116111", region="XA", written="116 111"),)
@@ -45,8 +46,8 @@ def ids(results):
     (Answers(who="parent", need=("everything",)),
      {"remove": ["hotline"], "report": ["regional-police"], "talk": ["parents-line", "victims"],
       "rights": ["compensation"], "prevention": ["prevention"]}),
-    (Answers(who="worried"), {"prevention": ["prevention"], "talk": []}),
-    (Answers(who="bystander"), {"report": ["hotline"], "talk": []}),
+    (Answers(who="worried"), {"prevention": ["prevention"]}),
+    (Answers(who="bystander"), {"report": ["hotline"]}),
     (Answers(who="survivor", need=("compensation",)),
      {"talk": ["victims"], "rights": ["compensation"]}),
 ])
@@ -76,3 +77,55 @@ def test_a_listing_appears_once():
 
 def test_child_helplines_have_a_phone_and_serve_children():
     assert [x.id for x in child_helplines(LISTINGS, CHAIN)] == ["childline"]
+
+
+def test_a_group_with_nothing_is_not_shown_but_named_as_missing():
+    results = match(Answers(who="bystander"), LISTINGS, CHAIN)
+    assert [g.name for g in results.groups] == ["report"]
+    assert results.missing == ("talk",)
+
+
+def test_a_listing_placed_earlier_is_named_where_a_group_would_be_empty():
+    both = [listing("line", ["talk", "legal"], ["child"])]
+    results = match(Answers(who="child", need=("talk", "law")), both, CHAIN)
+    assert [x.id for x in results.group("talk").listings] == ["line"]
+    rights = results.group("rights")
+    assert rights.listings == () and [x.id for x in rights.also] == ["line"]
+    assert results.missing == ()
+
+
+def test_rights_is_shown_for_a_compensation_scheme_without_a_listing():
+    answers = Answers(who="child", need=("compensation",))
+    assert "rights" in match(answers, [], CHAIN).missing
+    assert match(answers, [], CHAIN, has_rights_facts=True).group("rights") is not None
+
+
+# Takedown routes follow the age in the image, not the person's age today.
+ADULT_TOOL = listing("adult-tool", ["remove"], ["survivor", "child"], areas=("INT",),
+                     kind="takedown", image_ages=["adult"])
+CHILD_TOOL = listing("child-tool", ["remove"], ["survivor", "child"], areas=("INT",),
+                     kind="takedown", image_ages=["under-18"])
+
+
+@pytest.mark.parametrize("who, age", [
+    ("child", "under-18"), ("survivor", "under-18"), ("parent", "under-18"),
+    ("bystander", "under-18"), ("professional", "under-18"), ("worried", None),
+])
+def test_the_age_in_the_image_follows_from_who_the_help_is_for(who, age):
+    assert image_age(Answers(who=who)) == age
+
+
+@pytest.mark.parametrize("who", ["child", "survivor"])
+def test_an_image_from_childhood_never_goes_to_an_adults_tool(who):
+    results = match(Answers(who=who, need=("remove",)), [ADULT_TOOL, CHILD_TOOL], CHAIN)
+    assert [x.id for x in results.group("remove").listings] == ["child-tool"]
+
+
+def test_the_national_hotline_comes_before_a_police_tip_line():
+    tips = listing("tip-line", ["report"], ["bystander"], kind="police", areas=("XA-R",))
+    hotline = listing("hotline", ["report"], ["bystander"], kind="hotline", areas=("XA",))
+    network = listing("network", ["report"], ["bystander"], kind="hotline", areas=("INT",))
+    results = match(Answers(who="bystander"), [network, tips, hotline], CHAIN)
+    # the national hotline first; an international one keeps its place after local help
+    assert [x.id for x in results.group("report").listings] == ["hotline", "tip-line",
+                                                                  "network"]

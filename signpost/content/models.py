@@ -64,6 +64,7 @@ class Listing:
     source_date: date = None   # the date the source page itself shows, if it shows one
     minimum_age: int = None
     maximum_age: int = None
+    image_ages: tuple = ()     # empty: any; else "under-18" and/or "adult"
     phones: tuple = ()
     chat: str = None
     web_form: str = None

@@ -1,6 +1,7 @@
 """The shape of content files, as JSON Schema: the first check every file meets."""
-from ..codes import (AI_IMAGE_RULINGS, CHILD_RULES, DEADLINE_STARTS, KINDS, PENDING_STATUS,
-                     PROVISION_REACH, ROLES, SERVICES, SITUATIONS, SOURCE_KINDS, WEEKDAYS)
+from ..codes import (AI_IMAGE_RULINGS, CHILD_RULES, DEADLINE_STARTS, IMAGE_AGES, KINDS,
+                     PENDING_STATUS, PROVISION_REACH, ROLES, SERVICES, SITUATIONS, SOURCE_KINDS,
+                     WEEKDAYS)
 
 _URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
 _DATE = {"type": "string", "format": "date"}
@@ -60,6 +61,8 @@ LISTING = {
                 "situations": _unique_list_of(SITUATIONS + ("any",)),
                 "minimum_age": {"type": "integer", "minimum": 0, "maximum": 120},
                 "maximum_age": {"type": "integer", "minimum": 0, "maximum": 120},
+                # For takedown tools: the age of the person in the images they handle.
+                "image_ages": _unique_list_of(IMAGE_AGES),
             },
         },
         "service_areas": {"type": "array", "minItems": 1, "uniqueItems": True, "items": _CODE},
