@@ -26,6 +26,8 @@ class Config:
     PROXY_COUNT: int = 0
     DEFAULT_LOCALE: str = "en"
     QUICK_EXIT_URL: str = "https://www.bbc.co.uk/weather"
+    # Per language, where the quick exit goes instead: {"de": "https://…"}.
+    QUICK_EXIT_URLS: dict = field(default_factory=dict)
     # Posts are a handful of short answers; anything bigger is not ours.
     MAX_CONTENT_LENGTH: int = 16 * 1024
     MAX_FORM_PARTS: int = 64
@@ -61,6 +63,8 @@ class Config:
             config.MAINTAIN_DATABASE_URL = env["SIGNPOST_MAINTAIN_DATABASE_URL"]
         if env.get("SIGNPOST_QUICK_EXIT_URL"):
             config.QUICK_EXIT_URL = env["SIGNPOST_QUICK_EXIT_URL"]
+        if env.get("SIGNPOST_QUICK_EXIT_URLS"):
+            config.QUICK_EXIT_URLS = quick_exit_urls(env["SIGNPOST_QUICK_EXIT_URLS"])
         return config
 
     def geoip_path(self):
@@ -70,3 +74,14 @@ class Config:
 
     def as_flask(self):
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def quick_exit_urls(text):
+    """ "de=https://…, fr=https://…" -> {"de": "https://…", "fr": "https://…"}."""
+    urls = {}
+    for item in text.replace(";", ",").split(","):
+        lang, _, url = item.strip().partition("=")
+        if not (lang.strip() and url.strip().startswith("https://")):
+            raise ValueError(f"SIGNPOST_QUICK_EXIT_URLS: {item.strip()!r} is not lang=https://…")
+        urls[lang.strip()] = url.strip()
+    return urls

@@ -119,4 +119,68 @@ def init_app(app):
     app.jinja_env.globals.update(
         ruling_text=ruling, short_ruling=short_ruling, reach_text=reach,
         source_kind_text=source_kind, deadline_start_text=deadline_start,
-        child_rule_text=child_rule, pending_status=pending_status)
+        child_rule_text=child_rule, pending_status=pending_status, advice=advice)
+
+
+KIND_NAMES = {
+    "hotline": _l("hotline for reporting abuse images online"),
+    "police": _l("police"),
+    "child-helpline": _l("helpline for children and young people"),
+    "parent-helpline": _l("helpline for parents and carers"),
+    "survivor-support": _l("support for survivors of sexual abuse"),
+    "victim-helpline": _l("support for victims of crime"),
+    "takedown": _l("getting images taken down"),
+    "prevention": _l("help for people worried about their own thoughts"),
+    "compensation": _l("compensation"),
+    "legal-help": _l("legal help"),
+    "other": _l("other help"),
+}
+
+
+def kind_name(code):
+    return KIND_NAMES.get(code, "")
+
+
+# What each person reads before the help: a title and a few short points. The child's
+# words speak to a teenager; the evidence advice appears wherever keeping evidence matters.
+_KEEP_CHAT = _l("Keep the chat and write down usernames, links and dates.")
+_NO_COPIES = _l("Do not copy, save or forward the images, not even to report them. "
+                "Send the link instead.")
+ADVICE = {
+    "child": (_l("You are not in trouble because of pictures of you"), (
+        _l("What happened is not your fault."),
+        _l("Do not forward the picture to anyone, not even to report it."),
+        _l("The services below can help get it taken down. Take It Down works without you "
+           "sending the picture to anyone."),
+        _l("Keep the chat for now. You can block the person after."),
+        _l("Tell an adult you trust."),
+        _l("If you already paid or sent more, stop now. It is still not your fault."))),
+    "parent": (_l("How to help your child"), (
+        _l("Stay calm and tell your child it is not their fault. Do not blame them."),
+        _l("Do not take their phone away as a punishment. They may stop telling you things."),
+        _KEEP_CHAT, _NO_COPIES,
+        _l("This is hard for you too. The lines below also support parents."))),
+    "bystander": (_l("If you found abuse images online"), (
+        _l("Do not download, screenshot or share them. That can be a crime, even when you "
+           "mean well."),
+        _l("Copy only the link, and report it to the hotline below. You can do it without "
+           "giving your name."),
+        _l("Then close the page."))),
+    "survivor": (_l("What happened was not your fault"), (
+        _l("Images made when you were under 18 can be taken down, whatever your age now."),
+        _l("Keep messages and links, and write down dates. Do not copy or forward the images "
+           "themselves."),
+        _l("You can take your time. The services below support adults who were harmed as "
+           "children."))),
+    "professional": (_l("Acting for a child"), (
+        _l("Follow your organisation's safeguarding procedure, and tell the child what you "
+           "will do next."),
+        _KEEP_CHAT, _NO_COPIES)),
+    "worried": (_l("You can get help before anyone is harmed"), (
+        _l("The services below are confidential. You do not have to give your name."),
+        _l("If you have viewed abuse images, stop now and do not share them."))),
+}
+
+
+def advice(role):
+    return ADVICE.get(role)

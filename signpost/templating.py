@@ -1,5 +1,6 @@
 """What templates need: localised text, names from CLDR, phone formatting, open now."""
 import gettext as gettext_module
+import re
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -139,6 +140,7 @@ def init_app(app):
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         current_lang=current_lang, listing_card=listing_card, fragment=fragment,
+        sentences=sentences, main_contact=main_contact,
         change_text=lambda action: CHANGE_TEXT.get(action, action),
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -151,7 +153,8 @@ def init_app(app):
         locales = app.extensions["locales"]
         current = locales.get(g.get("lang")) or locales[app.config["DEFAULT_LOCALE"]]
         return {"site_locale": current, "site_locales": list(locales.values()),
-                "quick_exit_url": current_app.config["QUICK_EXIT_URL"]}
+                "quick_exit_url": current_app.config["QUICK_EXIT_URLS"].get(
+                    current.code, current_app.config["QUICK_EXIT_URL"])}
 
 
 GROUP_TITLES = {
@@ -246,11 +249,40 @@ def _rendered_once(key, render):
     return html
 
 
-def listing_card(item, heading="h3", section=""):
+def listing_card(item, heading="h3", section="", compact=False):
     """A listing's HTML, rendered once per language, place and open-or-closed state."""
     macro = current_app.jinja_env.get_template("macros.html").module.listing_card
-    return _rendered_once(("card", item.id, heading, section, open_now(item)),
-                          lambda: macro(item, heading, section))
+    return _rendered_once(("card", item.id, heading, section, compact, open_now(item)),
+                          lambda: macro(item, heading, section, compact))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。؟])\s+")
+
+
+def sentences(value):
+    """(first sentence, the rest) of a text: a card shows the first, the rest on demand."""
+    parts = _SENTENCE_END.split((value or "").strip(), maxsplit=1)
+    return (parts[0], parts[1] if len(parts) > 1 else "")
+
+
+# Hotlines and takedown tools are used through their forms, whatever else they list.
+FORM_FIRST = ("hotline", "takedown")
+
+
+def main_contact(listing):
+    """(how, value): the one way to reach a service a card shows first. A voice line
+    before a text line, then chat, form, e-mail, app and, last, the website; a form
+    first for hotlines and takedown tools."""
+    if listing.kind in FORM_FIRST and listing.web_form:
+        return "web_form", listing.web_form
+    for kind, wanted in (("phone", "voice"), ("text", "text")):
+        for phone in listing.phones:
+            if phone.type == wanted:
+                return kind, phone
+    for how in ("chat", "web_form", "email", "app"):
+        if getattr(listing, how):
+            return how, getattr(listing, how)
+    return "web", listing.url
 
 
 def fragment(name, key, **context):

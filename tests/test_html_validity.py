@@ -11,7 +11,7 @@ from tests.pages import answer
 
 VNU = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["/", "/questions", "/directory/", "/directory/GB", "/directory/US", "/directory/INT",
-         "/law/FR", "/law/", "/safety", "/about", "/nowhere"]
+         "/law/FR", "/law/", "/safety", "/about", "/search", "/nowhere"]
 
 
 def _pages(client, code):
@@ -23,6 +23,13 @@ def _pages(client, code):
                  {"where": "GB"}, {"need": "everything"}):
         response = answer(client, response, **step)
         yield "journey", response
+    yield "urgent, no country", client.post(f"/{code}/questions", data={
+        "step": "danger", "nav": "next", "danger": "yes"})
+    yield "search", client.post(f"/{code}/search", data={"q": "police"})
+    yield "empty search", client.post(f"/{code}/search", data={"q": ""})
+    yield "download", client.post(f"/{code}/results/download", data={
+        "danger": "no", "who": "child", "what": "threats", "where": "GB-EAW",
+        "need": "everything"})
 
 
 def test_every_page_is_valid_html(client, tmp_path):

@@ -51,17 +51,21 @@ def test_danger_shows_emergency_number_and_child_helpline_at_once(client):
     assert "Who is the help for?" in check_page(response).words
 
 
-def test_danger_keeps_the_emergency_box_on_the_results(client):
+def test_danger_puts_the_emergency_numbers_first_on_the_results(client):
     response = walk(client, danger="yes", who="parent", where="DE")
-    page = check_page(response)
-    assert "If someone is in danger now" in page.words
-    assert 'href="tel:110"' in response.get_data(as_text=True)
+    check_page(response)
+    html = response.get_data(as_text=True)
+    first_step = html.split('id="first-steps"', 1)[1].split("</li>", 1)[0]
+    assert 'href="tel:110"' in first_step or 'href="tel:112"' in first_step
 
 
 def test_worried_person_sees_prevention_first(client):
     response = walk(client, who="worried", where="GB-SCT")
     page = check_page(response)
-    assert page.headings[1][1].startswith("Help to stop harmful thoughts")
+    groups = [text for level, text in page.headings if level == "h2"]
+    assert groups[0] == "What to do now"
+    assert [g for g in groups if g not in ("What to do now", "Keeping this list")][1].startswith(
+        "Help to stop harmful thoughts")
     assert "Stop It Now" in page.words
 
 
@@ -70,7 +74,7 @@ def test_results_show_sources_dates_and_open_flags(client):
     assert ("Source: the service's own website" in page.words
             or "Source: an official page" in page.words)
     assert re.search(r"Checked on [A-Z][a-z]+ \d{1,2}, 20\d\d\.", page.words)
-    assert "Keeping evidence safely" in page.words
+    assert "Keep the chat and write down usernames, links and dates." in page.words
     assert "What happens when you report" in page.words
 
 
@@ -169,3 +173,24 @@ def test_a_country_with_regions_offers_them_on_the_results(client):
     page = check_page(scotland)
     assert "Victim Support Scotland" in page.words
     assert "Some help differs by region" not in page.words
+
+
+def test_urgent_without_a_country_offers_a_choice_and_every_number_labelled(client):
+    response = client.post("/de/questions", data={"step": "danger", "nav": "next",
+                                                   "danger": "yes"})
+    html = response.get_data(as_text=True)
+    assert 'name="where" id="urgent-where"' in html
+    countries = re.findall(r'<li><strong>([^<]+)</strong>', html)
+    assert len(countries) >= 36
+    assert countries == sorted(countries, key=str.casefold)          # by the German names
+    assert "Deutschland" in countries and "Vereinigtes Königreich" in countries
+    entries = html.split('class="emergency-list"', 1)[1].split("</section>", 1)[0]
+    for number in re.findall(r"<li>([^<]*)<a class=\"phone\"", entries):
+        assert number.strip().rstrip(":"), "every number has a label"
+
+
+def test_urgent_with_a_country_chosen_shows_it_first(client):
+    response = client.post("/en/questions", data={"step": "urgent", "nav": "stay",
+                                                   "danger": "yes", "where": "FR"})
+    html = response.get_data(as_text=True)
+    assert "Emergency numbers, France:" in html and 'class="emergency-list"' not in html

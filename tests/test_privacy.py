@@ -13,7 +13,7 @@ from tests.test_journey import walk
 
 PUBLIC_PAGES = ["/en/", "/en/questions", "/en/directory/", "/en/directory/GB",
                 "/en/directory/US-CA", "/en/directory/INT", "/en/law/FR", "/en/safety",
-                "/en/about", "/de/", "/de/directory/DE"]
+                "/en/about", "/de/", "/de/directory/DE", "/en/law/", "/en/search"]
 SECRET_ADDRESS = "81.2.69.160"          # maps to GB in the test database
 FORWARDED_ADDRESS = "193.99.144.85"
 
@@ -128,3 +128,47 @@ ADDRESS_DE = FORWARDED_ADDRESS
 ])
 def test_redact_removes_addresses_only(text, expected):
     assert redact(text) == expected
+
+
+def test_search_words_stay_in_the_post_and_are_not_kept(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    response = client.post("/en/search", data={"q": "childline kingdom"})
+    assert response.status_code == 200 and "Childline" in response.get_data(as_text=True)
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+    assert "kingdom" not in "\n".join(r.getMessage() for r in caplog.records)
+    for url in _internal_urls(response.get_data(as_text=True)):
+        assert "kingdom" not in url and "?" not in url
+
+
+def test_the_download_is_an_attachment_and_nothing_is_kept(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    response = client.post("/en/results/download", data={
+        "danger": "no", "who": "child", "what": "threats", "where": "GB-EAW",
+        "need": "everything"})
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+    html = response.get_data(as_text=True)
+    assert "<style>" in html and not re.search(r"<(script|link|img|iframe)\b", html)
+    assert "threats" not in "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_the_download_with_missing_answers_asks_for_them(client):
+    response = client.post("/en/results/download", data={"danger": "no", "who": "child"})
+    assert response.status_code == 200 and "Content-Disposition" not in response.headers
+    assert "There is a problem" in response.get_data(as_text=True)
+
+
+def test_the_quick_exit_can_go_elsewhere_per_language(built_database, geoip_file):
+    from signpost import create_app
+    from signpost.config import quick_exit_urls
+    from tests.conftest import make_config
+    urls = quick_exit_urls("de=https://www.example.org/wetter, fr=https://example.org/meteo")
+    client = create_app(make_config(built_database, geoip_file, QUICK_EXIT_URLS=urls)
+                        ).test_client()
+    assert 'href="https://www.example.org/wetter"' in client.get("/de/").get_data(as_text=True)
+    assert 'href="https://example.org/meteo"' in client.get("/fr/safety").get_data(as_text=True)
+    assert 'href="https://www.bbc.co.uk/weather"' in client.get("/en/").get_data(as_text=True)
+    with pytest.raises(ValueError):
+        quick_exit_urls("de=http://insecure.example")

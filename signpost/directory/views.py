@@ -2,21 +2,30 @@
 
 These pages depend only on their URL, so a shared cache may keep them.
 """
-from flask import Blueprint, abort, current_app, g, render_template
+from babel import Locale
+from flask import Blueprint, abort, g, render_template, request
 
 from ..caching import url_only
-from ..content import lawdata
-from ..current import catalogue
 from ..codes import ANYWHERE
+from ..content import lawdata
+from ..content.models import localised
+from ..current import catalogue
 from ..i18n import lang_prefixed
+from ..labels import KIND_NAMES
 from ..matching import GROUPS, place
+from ..search import search as find
+from ..templating import current_lang, place_name
+from .forms import SearchForm
 
 bp = lang_prefixed(Blueprint("directory", __name__, url_prefix="/<lang>"))
+ENGLISH = Locale("en")
 
 
 @bp.after_request
 def shareable(response):
-    if response.status_code == 200:
+    if request.method == "POST":            # a search: the words are the visitor's own
+        response.headers["Cache-Control"] = "no-store"
+    elif response.status_code == 200:
         response.headers["Cache-Control"] = "public, max-age=300"
     return response
 
@@ -37,9 +46,30 @@ def _jurisdiction_or_404(code):
 @url_only
 def index():
     cat = catalogue()
-    return render_template("directory/index.html",
+    return render_template("directory/index.html", form=SearchForm(),
                            countries=[cat.jurisdiction(c) for c in cat.countries()],
                            regions_of=cat.regions_of)
+
+
+def _search_fields(listing):
+    """What a visitor may type for a listing, in their language and in English."""
+    lang = current_lang()
+    return {"name": listing.name,
+            "text": " ".join(filter(None, (localised(listing.description, lang)[0],
+                                           listing.description.get("en")))),
+            "kind": f"{KIND_NAMES.get(listing.kind, '')} {listing.kind.replace('-', ' ')}",
+            "place": " ".join(f"{place_name(code)} {ENGLISH.territories.get(code[:2], '')} "
+                              f"{code}" for code in listing.service_areas)}
+
+
+@bp.route("/search", methods=["GET", "POST"])
+def search():
+    """The words arrive in the body of a post and leave with the response."""
+    form = SearchForm(request.form if request.method == "POST" else None)
+    found = None
+    if request.method == "POST" and form.validate():
+        found = find(catalogue().listings.values(), form.q.data, _search_fields)
+    return render_template("directory/search.html", form=form, found=found)
 
 
 @bp.get("/directory/<code>")

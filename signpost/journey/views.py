@@ -3,12 +3,14 @@
 Answers travel only in the body of each post, as hidden fields. URLs stay
 neutral, nothing is written down, and every page here is marked no-store.
 """
+from datetime import date
 from urllib.parse import unquote_to_bytes
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
+from markupsafe import Markup
 
-from .. import flow, matching
+from .. import first_steps, flow, matching
 from ..caching import url_and_country
 from ..current import catalogue, suggested_country
 from ..codes import ANYWHERE
@@ -110,30 +112,71 @@ def _render_urgent(answers):
     emergency = cat.emergency_for(code) if code and code != ANYWHERE else None
     helplines = matching.child_helplines(cat.listings_for(code), cat.area_chain(code)) \
         if code else []
-    # Without a country, show every country's numbers rather than none.
-    everywhere = [] if emergency else [(c, cat.emergency_for(c)) for c in cat.countries()]
+    # Without a country: a choice of country, and every country's numbers by name.
+    everywhere = [] if emergency else [
+        (c, cat.emergency_for(c),
+         next(iter(matching.child_helplines(cat.listings_for(c), cat.area_chain(c))), None))
+        for c in sorted(cat.countries(), key=lambda c: place_name(c).casefold())]
     return render_template("journey/urgent.html", answers=answers, country=code,
                            emergency=emergency, helplines=helplines[:2], everywhere=everywhere,
-                           hidden=_hidden(answers, None), young=answers.is_young,
-                           **_switcher(answers, "urgent", "stay"))
+                           where_choices=_where_choices() if everywhere else None,
+                           hidden=_hidden(answers, None),
+                           hidden_but_where=_hidden(answers, "where"),
+                           young=answers.is_young, **_switcher(answers, "urgent", "stay"))
+
+
+# Cards shown at once in each results group; the rest wait behind a disclosure, so the
+# page stays within a few phone screens.
+CARDS_SHOWN = {"remove": 3, "report": 1, "talk": 1, "rights": 1, "prevention": 1}
+
+
+def results_context(answers):
+    """Everything a results page shows for these answers: the page and its download."""
+    cat = catalogue()
+    code = answers.where
+    here = code != ANYWHERE
+    g.page_country = code[:2] if here else None
+    emergency = cat.emergency_for(code) if here else None
+    compensation = cat.compensation_for(code) if here else None
+    law = cat.law_for(code) if here else None
+    results = matching.match(answers, cat.listings_for(code), cat.area_chain(code),
+                             has_rights_facts=bool(compensation or law))
+    return {"answers": answers, "results": results, "place": code, "emergency": emergency,
+            "cards_shown": CARDS_SHOWN,
+            "steps": first_steps.first_steps(answers, results, emergency),
+            "compensation": compensation, "law": law, "young": answers.is_young}
 
 
 def _render_results(answers):
-    cat = catalogue()
-    code = answers.where
-    g.page_country = None if code == ANYWHERE else code[:2]
-    chain = cat.area_chain(code)
-    results = matching.match(answers, cat.listings_for(code), chain)
     last_step = flow.steps_for(answers)[-1]
+    context = results_context(answers)
+    code = answers.where
     return render_template(
-        "journey/results.html", answers=answers, results=results, place=code,
-        emergency=cat.emergency_for(code) if code != ANYWHERE else None,
-        compensation=cat.compensation_for(code) if code != ANYWHERE else None,
-        law=cat.law_for(code) if code != ANYWHERE else None,
-        regions=[] if code == ANYWHERE else cat.regions_of(code),
+        "journey/results.html", **context, standalone=False,
+        regions=[] if code == ANYWHERE else catalogue().regions_of(code),
         hidden_but_where=_hidden(answers, "where"),
-        hidden=_hidden(answers, None), young=answers.is_young, last_step=last_step,
+        hidden=_hidden(answers, None), last_step=last_step,
         **_switcher(answers, last_step, "next"))
+
+
+@bp.post("/results/download")
+def download():
+    """The same results as a file the visitor keeps: inline styles, nothing fetched,
+    nothing stored. Incomplete answers go back to the questions."""
+    answers, _ = flow.read_answers(_posted_form().to_dict(flat=False), _place_codes())
+    gap = flow.first_unanswered(answers)
+    if gap:
+        return _render_step(gap, answers, flow.REQUIRED)
+    html = render_template("journey/download.html", **results_context(answers),
+                           standalone=True, stylesheet=_stylesheet(), today=date.today())
+    response = current_app.response_class(html, mimetype="text/html")
+    response.headers["Content-Disposition"] = 'attachment; filename="signpost-help.html"'
+    return response
+
+
+def _stylesheet():
+    with current_app.open_resource("static/signpost.css", "r", encoding="utf-8") as f:
+        return Markup(f.read())
 
 
 @bp.get("/")

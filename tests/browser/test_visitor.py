@@ -81,8 +81,25 @@ def test_no_request_leaves_for_another_host_and_nothing_is_left_behind(browser, 
     context.close()
 
 
-def test_escape_leaves_the_site_when_javascript_runs(page, live_url):
+def test_pressing_shift_three_times_leaves_the_site(page, live_url):
     page.goto(f"{live_url}/en/")
     target = page.locator("#quick-exit").get_attribute("href")
     with page.expect_request(lambda request: request.url.startswith(target)):
-        page.keyboard.press("Escape")
+        for _ in range(3):
+            page.keyboard.press("Shift")
+
+
+def test_escape_in_the_language_menu_does_not_leave(page, live_url):
+    page.goto(f"{live_url}/en/directory/")
+    target = page.locator("#quick-exit").get_attribute("href")
+    left = []
+    page.on("request", lambda request: left.append(request.url)
+            if request.url.startswith(target) else None)
+    page.click(".languages summary")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Shift")         # two presses and a pause: not the exit
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(1200)
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert left == [] and page.url.startswith(live_url)
