@@ -21,7 +21,12 @@ def create_app(config=None):
 
     app.extensions["locales"] = i18n.load_manifest(config.TRANSLATIONS_DIR)
     i18n.check_catalogues(app.extensions["locales"], config.TRANSLATIONS_DIR)
-    Babel(app, locale_selector=lambda: g.get("lang", config.DEFAULT_LOCALE),
+    locales = app.extensions["locales"]
+
+    def babel_id():
+        return (locales.get(g.get("lang")) or locales[config.DEFAULT_LOCALE]).babel_id
+
+    Babel(app, locale_selector=babel_id,
           default_translation_directories=str(config.TRANSLATIONS_DIR))
 
     app.extensions["catalogue"] = CatalogueSource(config.DATABASE_URL,

@@ -64,6 +64,34 @@ def coverage(missing_only):
                 click.echo(f"{indent}  from its country: {', '.join(entry.inherited)}")
         click.echo(f"{indent}  missing: {', '.join(entry.missing) or '-'}")
     click.echo(f"{total_missing} missing routes in {len(content.jurisdictions)} jurisdictions.")
+    from .content import translations
+    shares = translations.coverage(translations.beside(current_app.config["CONTENT_DIR"]))
+    if shares:
+        click.echo("Content translated: " + ", ".join(
+            f"{locale} {done * 100 // max(total, 1)}% ({done}/{total})"
+            for locale, (done, total) in sorted(shares.items())))
+
+
+@content_cli.command("extract")
+def extract():
+    """Put the content's texts in translations/content/: content.pot, and every language's
+    catalogue brought in step (a changed English marks its translation fuzzy)."""
+    from .content import translations
+    content = load_valid(current_app.config["CONTENT_DIR"], translate=False)
+    directory = translations.beside(current_app.config["CONTENT_DIR"])
+    directory.mkdir(parents=True, exist_ok=True)
+    source = translations.template(content.documents)
+    translations.write(directory / "content.pot", source)
+    for code, site_locale in current_app.extensions["locales"].items():
+        if code == current_app.config["DEFAULT_LOCALE"]:
+            continue
+        locale = site_locale.babel_id
+        path = translations.catalogue_path(directory, locale)
+        old = translations.read(path, locale) if path.exists() else translations.Catalog(
+            locale=locale, domain=translations.DOMAIN)
+        translations.write(path, translations.update(
+            old, translations.template(content.documents, locale)))
+    click.echo(f"{len(source)} texts in {directory}")
 
 
 @content_cli.command("links")

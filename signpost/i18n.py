@@ -8,20 +8,51 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
+from babel.core import get_global
+
 
 @dataclass(frozen=True)
 class SiteLocale:
-    code: str
+    code: str          # as URLs and the html lang attribute write it: de, pt-PT, zh-Hans
     reviewed: bool
     native_name: str   # from CLDR: the language's name in itself
     direction: str     # from CLDR: ltr or rtl
 
+    @property
+    def babel_id(self):
+        """As Babel and the catalogue folders write it: de, pt_PT, zh_Hans."""
+        return self.code.replace("-", "_")
+
+    @property
+    def script(self):
+        """Its writing system, from CLDR's likely subtags: Latn, Cyrl, Arab, Deva, Hans…"""
+        likely = get_global("likely_subtags")
+        full = likely.get(self.babel_id) or likely.get(self.babel_id.split("_")[0]) or ""
+        parts = full.split("_")
+        return parts[1] if len(parts) > 2 else "Latn"
+
     @classmethod
     def from_cldr(cls, code, reviewed):
-        locale = Locale.parse(code)
-        name = locale.get_display_name(code)
+        locale = Locale.parse(code, sep="-")
+        name = locale.get_display_name(locale)
         direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
         return cls(code, reviewed, name[:1].upper() + name[1:], direction)
+
+
+# The switcher groups languages by writing system, in this order; others follow.
+SCRIPT_ORDER = ("Latn", "Cyrl", "Grek", "Arab", "Deva", "Hans")
+
+
+def by_script(site_locales):
+    """[(script code, [locales by their own name])], for a switcher that stays usable
+    with forty languages and no JavaScript."""
+    groups = {}
+    for loc in site_locales:
+        groups.setdefault(loc.script, []).append(loc)
+    order = sorted(groups, key=lambda s: (SCRIPT_ORDER.index(s) if s in SCRIPT_ORDER
+                                          else len(SCRIPT_ORDER), s))
+    return [(script, sorted(groups[script], key=lambda loc: loc.native_name.casefold()))
+            for script in order]
 
 
 class LocaleError(Exception):
@@ -36,8 +67,8 @@ def load_manifest(directory):
 
 def check_catalogues(manifest, directory, source_locale="en"):
     """Stop at start-up, not at the first request, when a listed catalogue is missing."""
-    missing = [code for code in manifest if code != source_locale
-               and not (Path(directory) / code / "LC_MESSAGES" / "messages.mo").exists()]
+    missing = [code for code, site in manifest.items() if code != source_locale
+               and not (Path(directory) / site.babel_id / "LC_MESSAGES" / "messages.mo").exists()]
     if missing:
         raise LocaleError(
             "no compiled catalogue for " + ", ".join(missing) +

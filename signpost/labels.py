@@ -2,8 +2,10 @@
 comes from, when a time limit starts. Content speaks in codes; pages speak in these."""
 from babel import Locale
 from babel.lists import format_list
-from flask_babel import format_date, get_locale, gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_date, get_locale
+
+from .voice import gettext
+from .voice import lazy_gettext as _l
 
 RULINGS = {
     "explicit": _l("Yes. A law names these images directly."),

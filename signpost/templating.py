@@ -9,10 +9,14 @@ import phonenumbers
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time, get_timezone_location
+from babel.lists import format_list
 from flask import current_app, g, request, url_for
 from markupsafe import Markup
-from flask_babel import format_date, get_locale, get_translations, gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_date, get_locale, get_translations
+
+from . import i18n, voice
+from .voice import gettext
+from .voice import lazy_gettext as _l
 
 from . import opening
 from .current import catalogue, suggested_country
@@ -31,7 +35,7 @@ def is_fallback(texts):
     if not texts:
         return False
     _, language = localised(texts, str(get_locale()))
-    return language != str(get_locale()).split("_")[0]
+    return language == "en" and get_locale().language != "en"
 
 
 @lru_cache(maxsize=64)
@@ -117,10 +121,15 @@ def _translations():
 
 
 def _fast_gettext(string):
-    return _translations().ugettext(string)
+    return voice.lookup(_translations(), string)
 
 
 def _fast_ngettext(singular, plural, n):
+    if voice.speaking_to_young():
+        young = getattr(_translations(), "_catalog", {}).get(
+            (f"{voice.YOUNG}\x04{singular}", _translations().plural(n)))
+        if young:
+            return young
     return _translations().ungettext(singular, plural, n)
 
 
@@ -140,11 +149,16 @@ def init_app(app):
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         current_lang=current_lang, listing_card=listing_card, fragment=fragment,
-        sentences=sentences, main_contact=main_contact,
+        sentences=sentences, main_contact=main_contact, separator=separator,
+        script_name=script_name,
         change_text=lambda action: CHANGE_TEXT.get(action, action),
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["as_date"] = lambda text: date.fromisoformat(str(text))
+    app.jinja_env.filters["as_list"] = as_list
+    app.jinja_env.filters["one_stop"] = one_stop
+    app.jinja_env.filters["language_name_filter"] = language_name
+    app.jinja_env.filters["place_name_filter"] = place_name
     app.jinja_env.install_gettext_callables(
         gettext=_fast_gettext, ngettext=_fast_ngettext, pgettext=_fast_pgettext, newstyle=True)
 
@@ -153,6 +167,7 @@ def init_app(app):
         locales = app.extensions["locales"]
         current = locales.get(g.get("lang")) or locales[app.config["DEFAULT_LOCALE"]]
         return {"site_locale": current, "site_locales": list(locales.values()),
+                "locale_groups": i18n.by_script(locales.values()),
                 "quick_exit_url": current_app.config["QUICK_EXIT_URLS"].get(
                     current.code, current_app.config["QUICK_EXIT_URL"])}
 
@@ -198,7 +213,7 @@ def weekdays(codes):
         return gettext("Every day")
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
         return gettext("%(first)s to %(last)s", first=names[indexes[0]], last=names[indexes[-1]])
-    return ", ".join(names[i] for i in indexes)
+    return as_list(names[i] for i in indexes)
 
 
 def clock(text):
@@ -233,6 +248,32 @@ def source_links(block):
     return links
 
 
+def as_list(items):
+    """Words joined as the page's language joins a list (CLDR: "a, b and c", "أ، ب و ج")."""
+    items = [str(item) for item in items]
+    return format_list(items, locale=get_locale()) if items else ""
+
+
+def separator():
+    """Between linked items, the page's own list comma: ", " or Arabic "، "."""
+    middle = get_locale().list_patterns["standard"]["middle"]
+    return middle.replace("{0}", "").replace("{1}", "")
+
+
+_DOUBLE_STOP = re.compile(r"(?<=\.)\s*\.(?!\.)")
+
+
+def one_stop(text):
+    """A date that already ends in a full stop ("2 грудня 2026 р.") gets no second one."""
+    return Markup(_DOUBLE_STOP.sub("", str(text))) if isinstance(text, Markup) else \
+        _DOUBLE_STOP.sub("", str(text))
+
+
+def script_name(code):
+    """A writing system's name in the page's language, from CLDR."""
+    return get_locale().scripts.get(code, code)
+
+
 def current_lang():
     return str(get_locale())
 
@@ -240,7 +281,8 @@ def current_lang():
 def _rendered_once(key, render):
     """HTML kept per content key, language, content build and page country: never keyed
     by anything a visitor answered about themselves."""
-    key = (*key, current_lang(), catalogue().digest, g.get("page_country"))
+    key = (*key, current_lang(), voice.speaking_to_young(), catalogue().digest,
+           g.get("page_country"))
     cache = current_app.extensions["card_cache"]
     html = cache.get(key)
     if html is None:

@@ -59,7 +59,8 @@ def test_german_pages_are_german(client):
 
 
 def _catalogue(code):
-    with open(PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.po", "rb") as f:
+    folder = PROJECT_ROOT / "translations" / MANIFEST[code].babel_id / "LC_MESSAGES"
+    with open(folder / "messages.po", "rb") as f:
         return read_po(f)
 
 
@@ -77,7 +78,8 @@ def test_compiled_catalogue_matches_the_po_file(code):
     def plain(value):          # read_mo gives a plural entry's forms as a list
         return tuple(value) if isinstance(value, list) else value
 
-    with open(PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.mo", "rb") as f:
+    folder = PROJECT_ROOT / "translations" / MANIFEST[code].babel_id / "LC_MESSAGES"
+    with open(folder / "messages.mo", "rb") as f:
         compiled = {plain(m.id): plain(m.string) for m in read_mo(f) if m.id}
     source = {plain(m.id): plain(m.string) for m in _catalogue(code) if m.id}
     assert compiled == source, "run `pybabel compile -d translations`"
@@ -86,7 +88,8 @@ def test_compiled_catalogue_matches_the_po_file(code):
 def test_messages_pot_is_current(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-                    "-k", "_l", "-k", "lazy_pgettext:1c,2", "--no-location", "--sort-output",
+                    "-k", "_l", "-k", "lazy_pgettext:1c,2", "-k", "lazy_npgettext:1c,2,3",
+                    "--no-location", "--sort-output",
                     "-o", str(fresh), "signpost"], cwd=PROJECT_ROOT, check=True,
                    capture_output=True)
     with open(fresh, "rb") as f:
@@ -111,14 +114,28 @@ def test_country_names_in_other_languages_come_from_cldr(client, code, name):
     assert name in page.words
 
 
-def test_arabic_is_right_to_left(client):
-    html = client.get("/ar/").get_data(as_text=True)
-    assert '<html lang="ar" dir="rtl">' in html
+@pytest.mark.parametrize("code", ["ar", "fa", "ur"])
+def test_arabic_persian_and_urdu_are_right_to_left(client, code):
+    html = client.get(f"/{code}/").get_data(as_text=True)
+    assert f'<html lang="{code}" dir="rtl">' in html
 
 
-def test_english_fallback_text_is_marked_as_english(client):
-    html = client.get("/ar/directory/FR").get_data(as_text=True)
-    assert '<span lang="en" dir="ltr">' in html
+@pytest.mark.parametrize("code, name", [("pt-PT", "Português (Portugal)"),
+                                        ("pt-BR", "Português (Brasil)"),
+                                        ("zh-Hans", "中文 (简体)"),
+                                        ("es-419", "Español (Latinoamérica)")])
+def test_regional_languages_have_their_own_pages(client, code, name):
+    html = client.get(f"/{code}/").get_data(as_text=True)
+    assert f'<html lang="{code}" dir="ltr">' in html and name in html
+
+
+def test_the_switcher_groups_forty_languages_by_writing_system(client):
+    html = client.get("/de/").get_data(as_text=True)
+    assert html.count('class="lang-group"') >= 5
+    cyrillic = html.split('id="langs-Cyrl"', 1)[1].split("</ul>", 1)[0]
+    for code in ("bg", "ru", "sr", "uk"):
+        assert f'lang="{code}"' in cyrillic
+    assert "Kyrillisch" in html          # the group's name comes from CLDR, in German
 
 
 def test_every_language_names_itself_in_the_switcher(client):

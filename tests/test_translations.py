@@ -16,12 +16,12 @@ TRANSLATED = [code for code in MANIFEST if code != "en"]
 
 
 def po_path(code):
-    return TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+    return TRANSLATIONS / MANIFEST[code].babel_id / "LC_MESSAGES" / "messages.po"
 
 
 def catalogue(code):
     with open(po_path(code), "rb") as f:
-        return read_po(f, locale=code)
+        return read_po(f, locale=MANIFEST[code].babel_id)
 
 
 @pytest.mark.parametrize("code", TRANSLATED)

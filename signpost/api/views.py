@@ -96,8 +96,8 @@ def _jurisdiction_or_404(code):
 def _names(code):
     """The place's name in every language of the site, as its pages show it."""
     names = {}
-    for lang in current_app.extensions["locales"]:
-        with force_locale(lang):
+    for lang, site in current_app.extensions["locales"].items():
+        with force_locale(site.babel_id):
             names[lang] = place_name(code)
     return names
 

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from . import translations
 from .loader import from_documents, load_valid
 
 metadata = MetaData()
@@ -73,6 +74,8 @@ def files_digest(content_root):
         if path.parent.name in ("drafts", "retired"):
             continue
         hasher.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(translations.beside(root).glob("*.po")):   # the content's translations
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()
 
 

@@ -17,7 +17,7 @@ from phonenumbers import shortnumberinfo
 import pycountry
 
 from ..codes import ANYWHERE, EU_EEA, EUROPEAN_116_NUMBERS, EXTRA_REGION_CODES
-from . import rules, schema
+from . import rules, schema, translations
 from .models import (Absence, Compensation, Emergency, Hours, Jurisdiction, Law, Listing,
                      PendingChange, Phone, Provision, Schedule)
 
@@ -299,20 +299,24 @@ def _check_regions(jurisdictions, problems, paths):
                                     f"{j.parent!r} must exist and list {code!r} in regions"))
 
 
-def load(root, today=None):
+def load(root, today=None, translations_dir=None, translate=True):
     """Read everything under `root`; return (Content, problems).
 
-    Content holds only what passed; a caller must refuse to serve it when any
-    problem is an error.
+    Texts get their translations from the content catalogues (by default in
+    translations/content/ beside `root`). Content holds only what passed; a caller
+    must refuse to serve it when any problem is an error.
     """
     root = Path(root)
     today = today or date.today()
     problems = []
     documents = {"jurisdictions": {}, "listings": {}}
     jurisdictions, paths = {}, {}
+    lookups = translations.lookups(translations_dir or translations.beside(root)) \
+        if translate else {}
     for path in sorted((root / "jurisdictions").glob("*.yaml")):
         data = _read(path, "jurisdiction", problems)
         if data is not None:
+            data = translations.merge(data, data["code"], lookups)
             jurisdictions[data["code"]] = _jurisdiction(path, data, today, problems)
             documents["jurisdictions"][data["code"]] = data
             paths[data["code"]] = str(path)
@@ -322,6 +326,7 @@ def load(root, today=None):
     for path in sorted((root / "listings").glob("*.yaml")):
         data = _read(path, "listing", problems)
         if data is not None:
+            data = translations.merge(data, path.stem, lookups)
             if path.stem in history:
                 data = dict(data, history=history[path.stem])
             listings[path.stem] = _listing(path, data, jurisdictions, today, problems)
@@ -387,9 +392,9 @@ def _history(root, problems):
     return found
 
 
-def load_valid(root, today=None):
+def load_valid(root, today=None, translate=True):
     """Like load(), but raise ContentError when anything is wrong."""
-    content, problems = load(root, today)
+    content, problems = load(root, today, translate=translate)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise ContentError(errors)

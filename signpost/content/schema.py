@@ -9,7 +9,7 @@ _TEXT = {
     "type": "object",
     "description": "text per language code; English is required",
     "required": ["en"],
-    "propertyNames": {"pattern": "^[a-z]{2,3}(_[A-Za-z]{2,4})?$"},
+    "propertyNames": {"pattern": "^[a-z]{2,3}(_[A-Za-z0-9]{2,4})?$"},
     "additionalProperties": {"type": "string", "minLength": 1},
 }
 _CODE = {"type": "string", "pattern": "^([A-Z]{2}(-[A-Z0-9]{1,3})?|INT)$"}

@@ -1,6 +1,6 @@
 """The directory's search form. Like the questions, it changes nothing on the server
 and is posted, so the words never reach an address bar, a history or a log."""
-from flask_babel import lazy_gettext as _l
+from ..voice import lazy_gettext as _l
 from wtforms import Form, StringField
 from wtforms.validators import DataRequired, Length
 

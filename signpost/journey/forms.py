@@ -3,11 +3,11 @@
 Posting these forms changes nothing on the server and nothing is stored, so they
 carry no CSRF token and need no cookie.
 """
-from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from wtforms import Form, RadioField, SelectField, SelectMultipleField, widgets
 
 from .. import flow
+from ..voice import lazy_gettext as _l
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -7,7 +7,6 @@ from datetime import date
 from urllib.parse import unquote_to_bytes
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
-from flask_babel import gettext
 from markupsafe import Markup
 
 from .. import first_steps, flow, matching
@@ -16,6 +15,7 @@ from ..current import catalogue, suggested_country
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
 from ..templating import place_name
+from ..voice import gettext
 from .forms import journey_form
 
 root_bp = Blueprint("root", __name__)
@@ -75,7 +75,13 @@ def _place_codes():
         r.code for code in cat.countries() for r in cat.regions_of(code)) + (ANYWHERE,)
 
 
+def _speak_to(answers):
+    """A child, or someone who has not yet said who they are, is spoken to as a teenager."""
+    g.young = answers.who in (None, "child")
+
+
 def _render_step(step, answers, error=None):
+    _speak_to(answers)
     if step == "urgent":
         return _render_urgent(answers)
     if step == "where" and not answers.where and suggested_country():
@@ -132,6 +138,7 @@ CARDS_SHOWN = {"remove": 3, "report": 1, "talk": 1, "rights": 1, "prevention": 1
 
 def results_context(answers):
     """Everything a results page shows for these answers: the page and its download."""
+    _speak_to(answers)
     cat = catalogue()
     code = answers.where
     here = code != ANYWHERE
@@ -184,6 +191,7 @@ def _stylesheet():
 def start():
     code = suggested_country()
     g.page_country = code
+    g.young = True
     return render_template("journey/start.html", country=code)
 
 

@@ -183,3 +183,18 @@ def test_new_pages_have_no_axe_violations(browser, live_url, axe_source, lang):
     found["results"] = violations(page, axe_source)
     context.close()
     assert {where: v for where, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur", "fa"])
+def test_right_to_left_pages_stay_within_a_phone_screen(browser, live_url, lang):
+    context, page = results(browser, live_url, lang, who="child", what="shared", where="DE")
+    pages = {"results": page}
+    for path in ("/", "/directory/GB", "/law/", "/safety"):
+        other = context.new_page()
+        other.goto(f"{live_url}/{lang}{path}")
+        pages[path] = other
+    for where, view in pages.items():
+        assert view.evaluate("document.documentElement.dir") == "rtl", where
+        overflow = view.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (where, overflow)       # a wide table scrolls in its own box
+    context.close()

@@ -8,7 +8,7 @@ FOLDER = PROJECT_ROOT / "screenshots"
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("lang", ["en", "de", "ar"])
+@pytest.mark.parametrize("lang", ["en", "de", "ar", "ur"])
 def test_screenshots(browser, live_url, lang, width):
     FOLDER.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 900})
