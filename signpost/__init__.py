@@ -1,13 +1,11 @@
 """signpost: a calm, private front door to help for survivors of child sexual abuse
 material and for the parents and carers of children who were targeted."""
-from flask import Flask, g
+from flask import Flask, abort, g, request
 from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import errors, i18n, labels, privacy, templating
-from .caching import LRU
+from . import bodies, errors, i18n, labels, privacy, templating, warmup
 from .config import Config
-from .content import index
 from .content.catalogue import CatalogueSource
 from .geo import CountryLookup
 
@@ -16,6 +14,8 @@ def create_app(config=None):
     """Build the application from a Config (Config.from_env() when none is given)."""
     config = config or Config.from_env()
     app = Flask(__name__)
+    # A plain dict, not Jinja's LRU: a request must never reorder what the server holds.
+    app.jinja_options = {**app.jinja_options, "cache_size": -1}
     app.config.from_mapping(config.as_flask())
     app.config["SESSION_COOKIE_NAME"] = None  # public pages never set a cookie
 
@@ -32,10 +32,15 @@ def create_app(config=None):
     app.extensions["catalogue"] = CatalogueSource(config.DATABASE_URL,
                                                   config.CATALOGUE_CHECK_SECONDS)
     app.extensions["geo"] = CountryLookup(config.geoip_path())
-    app.extensions["page_cache"] = LRU(config.PAGE_CACHE_SIZE)
-    app.extensions["card_cache"] = LRU(config.CARD_CACHE_SIZE)
+    app.wsgi_app = bodies.WholeBody(app.wsgi_app, config.BODY_SECONDS,
+                                    config.MAX_CONTENT_LENGTH)
     if config.PROXY_COUNT:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.PROXY_COUNT)
+
+    @app.before_request
+    def refuse_a_short_body():
+        if request.environ.get(bodies.SHORT):
+            abort(400)
 
     from .api.views import bp as api_bp
     from .directory.views import bp as directory_bp
@@ -56,6 +61,11 @@ def create_app(config=None):
 
     from .cli import register
     register(app)
+    if config.WARM_UP:
+        warmup.warm(app)
+    else:
+        app.extensions["subdivision_names"] = warmup.subdivision_names(
+            {locale.babel_id.split("_")[0] for locale in locales.values()})
     return app
 
 

@@ -30,6 +30,7 @@ class Config:
     QUICK_EXIT_URLS: dict = field(default_factory=dict)
     # Posts are a handful of short answers; anything bigger is not ours.
     MAX_CONTENT_LENGTH: int = 16 * 1024
+    BODY_SECONDS: float = 3.0   # a form that has not arrived whole by then gets a 400
     MAX_FORM_PARTS: int = 64
     TESTING: bool = False
     # The maintainers' area (/maintain/) is off unless enabled with a secret key.
@@ -39,9 +40,10 @@ class Config:
                                        .replace("signpost.sqlite", "maintain.sqlite"))
     MAINTAIN_COOKIE_SECURE: bool = True
     CATALOGUE_CHECK_SECONDS: float = 5.0
+    # Load everything before the first visitor (signpost/warmup.py); `signpost serve`
+    # always does, other servers set SIGNPOST_WARM_UP=1.
+    WARM_UP: bool = False
     # Rendered pages and listing cards kept in memory (see caching.py).
-    PAGE_CACHE_SIZE: int = 4000
-    CARD_CACHE_SIZE: int = 20000
 
     @classmethod
     def from_env(cls, environ=None):
@@ -49,6 +51,8 @@ class Config:
         config = cls()
         if env.get("SIGNPOST_CONTENT_DIR"):
             config.CONTENT_DIR = Path(env["SIGNPOST_CONTENT_DIR"])
+        if env.get("SIGNPOST_WARM_UP") in ("1", "true", "yes"):
+            config.WARM_UP = True
         if env.get("SIGNPOST_DATABASE_URL"):
             config.DATABASE_URL = env["SIGNPOST_DATABASE_URL"]
         if "SIGNPOST_GEOIP_DATABASE" in env:

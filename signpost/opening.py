@@ -1,6 +1,5 @@
 """Whether a listing is open now, in the listing's own time zone. Pure: no Flask here."""
 from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from .codes import WEEKDAYS
 
@@ -20,7 +19,7 @@ def is_open(schedule, now=None):
         return True
     if not schedule.hours:
         return None
-    now = (now or datetime.now(timezone.utc)).astimezone(ZoneInfo(schedule.timezone))
+    now = (now or datetime.now(timezone.utc)).astimezone(schedule.zone)
     today = WEEKDAYS[now.weekday()]
     yesterday = WEEKDAYS[(now - timedelta(days=1)).weekday()]
     clock = now.time().replace(tzinfo=None)

@@ -16,7 +16,10 @@ def gunicorn_options(host, port, workers):
     return {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "sync",
+        # Cooperative workers: a client that trickles its request holds a greenlet, not
+        # a worker, so everyone else is still served.
+        "worker_class": "gevent",
+        "worker_connections": 1000,
         "accesslog": "-",
         "errorlog": "-",
         "loglevel": "info",
@@ -70,6 +73,8 @@ def main(argv=None):
                        default=int(os.environ.get("SIGNPOST_WORKERS", "2")))
     args = parser.parse_args(argv)
 
+    from gevent import monkey
+    monkey.patch_all()          # before the application makes its locks and connections
     config = Config.from_env()
     try:
         prepare(config)
@@ -78,6 +83,7 @@ def main(argv=None):
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    config.WARM_UP = True       # everything loaded before the first visitor
     app = create_app(config)
     with app.app_context():
         app.extensions["catalogue"].get()   # fail now, not on the first visitor

@@ -1,16 +1,13 @@
 """What templates need: localised text, names from CLDR, phone formatting, open now."""
-import gettext as gettext_module
 import re
 from datetime import date, datetime, time, timezone
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-import phonenumbers
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time, get_timezone_location
 from babel.lists import format_list
-from flask import current_app, g, request, url_for
+from flask import current_app, g, request
 from markupsafe import Markup
 from flask_babel import format_date, get_locale, get_translations
 
@@ -38,13 +35,6 @@ def is_fallback(texts):
     return language == "en" and get_locale().language != "en"
 
 
-@lru_cache(maxsize=64)
-def _subdivision_names(language):
-    """ISO 3166-2 region names in one language, from the iso-codes data pycountry ships."""
-    return gettext_module.translation("iso3166-2", pycountry.LOCALES_DIR,
-                                      languages=[language], fallback=True)
-
-
 def place_name(code):
     """A place's name in the page's language: CLDR for countries; for regions the
     content file's own name, else the ISO 3166-2 name, else English."""
@@ -60,7 +50,8 @@ def place_name(code):
         return j.name[language]
     subdivision = pycountry.subdivisions.get(code=code)
     if subdivision is not None:
-        translated = _subdivision_names(language).gettext(subdivision.name)
+        names = current_app.extensions["subdivision_names"].get(language)
+        translated = names.gettext(subdivision.name) if names else subdivision.name
         if translated != subdivision.name:
             return translated
     return j.name.get("en", code)
@@ -74,13 +65,8 @@ def language_name(code):
 
 
 def phone_display(phone):
-    if phone.is_short:
-        return phone.written or phone.number
-    parsed = phonenumbers.parse(phone.number, None)
-    home = g.get("page_country")
-    style = (phonenumbers.PhoneNumberFormat.NATIONAL if home == phone.region
-             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return phonenumbers.format_number(parsed, style)
+    """National form in the number's own country, international elsewhere."""
+    return phone.national if g.get("page_country") == phone.region else phone.international
 
 
 def phone_href(phone):
@@ -222,8 +208,9 @@ def clock(text):
     return format_time(time(hours % 24, minutes), format="short", locale=get_locale())
 
 
-def zone_name(name):
-    return get_timezone_location(name, locale=get_locale())
+def zone_name(zone):
+    """A listing's time zone (the ZoneInfo loaded with the content) named in CLDR words."""
+    return get_timezone_location(zone, locale=get_locale())
 
 
 def age_range(low, high):
@@ -278,24 +265,11 @@ def current_lang():
     return str(get_locale())
 
 
-def _rendered_once(key, render):
-    """HTML kept per content key, language, content build and page country: never keyed
-    by anything a visitor answered about themselves."""
-    key = (*key, current_lang(), voice.speaking_to_young(), catalogue().digest,
-           g.get("page_country"))
-    cache = current_app.extensions["card_cache"]
-    html = cache.get(key)
-    if html is None:
-        html = Markup(render())
-        cache.put(key, html)
-    return html
-
-
 def listing_card(item, heading="h3", section="", compact=False):
-    """A listing's HTML, rendered once per language, place and open-or-closed state."""
+    """A listing's HTML. Rendered for each request: a cache filled by what visitors asked
+    would let response times tell what earlier visitors asked."""
     macro = current_app.jinja_env.get_template("macros.html").module.listing_card
-    return _rendered_once(("card", item.id, heading, section, compact, open_now(item)),
-                          lambda: macro(item, heading, section, compact))
+    return Markup(macro(item, heading, section, compact))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。؟])\s+")
@@ -327,10 +301,9 @@ def main_contact(listing):
     return "web", listing.url
 
 
-def fragment(name, key, **context):
-    """A template rendered once per content key (a place code, a listing id)."""
-    template = current_app.jinja_env.get_template(name)
-    return _rendered_once((name, key), lambda: template.render(**context))
+def fragment(name, **context):
+    """A template rendered on its own, with only the names it is given."""
+    return Markup(current_app.jinja_env.get_template(name).render(**context))
 
 
 def sorted_places(jurisdictions):

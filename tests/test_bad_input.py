@@ -96,3 +96,14 @@ def test_database_missing_gives_a_calm_503(tmp_path, geoip_file):
     response = app.test_client().get("/en/")
     page = check_page(response, status=503)
     assert "not ready yet" in page.words
+
+
+def test_a_body_shorter_than_announced_gets_the_400_page(app):
+    from werkzeug.test import EnvironBuilder
+    environ = EnvironBuilder(path="/en/questions", method="POST", data=b"danger=no",
+                             content_type="application/x-www-form-urlencoded").get_environ()
+    environ["CONTENT_LENGTH"] = "100"
+    started = []
+    body = b"".join(app(environ, lambda status, headers, exc_info=None: started.append(status)))
+    assert started[0].startswith("400")
+    assert b"<html" in body

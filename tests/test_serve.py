@@ -126,3 +126,43 @@ def test_start_up_rebuilds_only_when_the_files_changed(tmp_path):
     write(root / "listings" / "gb-bad.yaml", dict(LISTING, assured_date="2999-01-01"))
     with _pytest.raises(ContentError):
         prepare(config)
+
+
+def _slow_client(port, with_body):
+    """A connection that starts a request and never finishes it."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    if with_body:
+        s.sendall(b"POST /en/questions HTTP/1.1\r\nHost: localhost\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\n"
+                  b"Content-Length: 200\r\n\r\ndanger=no&")
+    else:
+        s.sendall(b"GET /en/ HTTP/1.1\r\nHost: local")
+    return s
+
+
+def test_slow_clients_cannot_stall_the_site(server):
+    port, log, folder = server
+    slow = [_slow_client(port, with_body=i % 2 == 0) for i in range(50)]
+    try:
+        started = time.monotonic()
+        response, _ = request(port, "/en/directory/")
+        assert response.status == 200
+        assert time.monotonic() - started < 1.0
+    finally:
+        for s in slow:
+            s.close()
+
+
+def test_a_short_body_gets_a_400_in_seconds(server):
+    port, log, folder = server
+    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+    try:
+        started = time.monotonic()
+        s.sendall(b"POST /en/questions HTTP/1.1\r\nHost: localhost\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\n"
+                  b"Content-Length: 100\r\n\r\ndanger=no")
+        answer = s.recv(200)
+        assert answer.startswith(b"HTTP/1.1 400")
+        assert time.monotonic() - started < 10
+    finally:
+        s.close()

@@ -5,7 +5,6 @@ answer depends on its URL alone, so shared caches may keep it. Errors are JSON t
 """
 import json
 import logging
-from dataclasses import asdict
 from datetime import date
 
 from flask import Blueprint, abort, current_app, request, url_for
@@ -13,9 +12,9 @@ from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from . import OPENAPI
-from ..caching import url_only
 from ..content import hsds, lawdata
 from ..content.index import DatabaseError
+from ..content.models import as_data
 from ..current import catalogue
 from ..templating import place_name
 
@@ -81,11 +80,6 @@ def routing_error_as_json():
     return None
 
 
-def _daily(view):
-    """Cached per content build and day: HSDS time zone offsets depend on the date."""
-    return url_only(view, also=date.today)
-
-
 def _jurisdiction_or_404(code):
     j = catalogue().jurisdiction(code.upper())
     if j is None:
@@ -120,7 +114,7 @@ def _fact(j, name):
     block = getattr(catalogue(), f"{name}_for")(j.code)
     if block is None:
         return None
-    return {**asdict(block), "stated_in": j.code if block is getattr(j, name) else j.parent}
+    return {**as_data(block), "stated_in": j.code if block is getattr(j, name) else j.parent}
 
 
 def _page(records):
@@ -131,7 +125,6 @@ def _page(records):
 
 
 @bp.get("/jurisdictions")
-@url_only
 def jurisdictions():
     cat = catalogue()
     return _json({"jurisdictions": [_summary(cat.jurisdictions[code])
@@ -139,20 +132,18 @@ def jurisdictions():
 
 
 @bp.get("/jurisdictions/<code>")
-@url_only
 def jurisdiction(code):
     j = _jurisdiction_or_404(code)
     return _json({**_summary(j), "timezone": j.timezone, "languages": list(j.languages),
-                  "absent": [asdict(a) for a in j.absent],
+                  "absent": [as_data(a) for a in j.absent],
                   **{name: _fact(j, name) for name in FACTS}})
 
 
 @bp.get("/jurisdictions/<code>/listings")
-@url_only
 def jurisdiction_listings(code):
     j = _jurisdiction_or_404(code)
     return _json({"jurisdiction": j.code,
-                  "listings": [asdict(item) for item in catalogue().listings_in(j.code)]})
+                  "listings": [as_data(item) for item in catalogue().listings_in(j.code)]})
 
 
 @bp.get("/listings/<listing_id>")
@@ -160,11 +151,10 @@ def listing(listing_id):
     item = catalogue().listings.get(listing_id)
     if item is None:
         abort(404, description=f"No listing {listing_id!r}.")
-    return _json(asdict(item))
+    return _json(as_data(item))
 
 
 @bp.get("/law")
-@url_only
 def law():
     return _json({"licence": lawdata.LICENCE,
                   "jurisdictions": [lawdata.as_dict(r, _names(r.code))
@@ -172,20 +162,17 @@ def law():
 
 
 @bp.get("/law.csv")
-@url_only
 def law_csv():
     return current_app.response_class(lawdata.as_csv(lawdata.records(catalogue())),
                                       mimetype="text/csv")
 
 
 @bp.get("/hsds/services")
-@_daily
 def hsds_services():
     return _json(_page(hsds.services(catalogue(), date.today())))
 
 
 @bp.get("/hsds/organizations")
-@url_only
 def hsds_organizations():
     return _json(_page(hsds.organizations(catalogue())))
 

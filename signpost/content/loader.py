@@ -141,9 +141,11 @@ def _phone(path, where, raw, region, problems):
 def _timezone(path, where, name, problems):
     try:
         zoneinfo.ZoneInfo(name)
+        return True
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         problems.append(Problem(path, where, f"{name!r} is not a known time zone "
                                              "(use a name like Europe/Berlin)"))
+        return False
 
 
 COMPENSATION_TEXTS = ("deadline", "covers", "how_to_apply", "requirements", "restitution",
@@ -262,9 +264,8 @@ def _listing(path, data, jurisdictions, today, problems):
     if low is not None and high is not None and low > high:
         problems.append(Problem(p, "serves.minimum_age", "is above serves.maximum_age"))
     schedule = None
-    if "schedules" in data:
-        s = data["schedules"]
-        _timezone(p, "schedules.timezone", s["timezone"], problems)
+    s = data.get("schedules")
+    if s and _timezone(p, "schedules.timezone", s["timezone"], problems):
         schedule = Schedule(timezone=s["timezone"], open_24_7=s.get("open_24_7", False),
                             hours=tuple(Hours(tuple(h["byday"]), h["opens_at"], h["closes_at"])
                                         for h in s.get("hours", ())),

@@ -1,8 +1,21 @@
 """Validated content as plain, immutable objects; what the rest of signpost reads."""
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from zoneinfo import ZoneInfo
+
+import phonenumbers
 
 from ..codes import ANYWHERE
+
+
+# Worked out when the content is loaded, not written in it: left out of the open data.
+DERIVED = frozenset({"zone", "national", "international"})
+
+
+def as_data(model):
+    """A model as plain data, as the content files give it."""
+    return asdict(model, dict_factory=lambda pairs: {k: v for k, v in pairs
+                                                     if k not in DERIVED})
 
 
 def localised(texts, locale):
@@ -26,6 +39,20 @@ class Phone:
     type: str = "voice"    # voice, or text for SMS
     description: dict = field(default_factory=dict)
     written: str = ""      # as the content file wrote it, for showing short numbers
+    # Both ways of writing a full number, worked out once when the content is loaded.
+    national: str = field(default="", compare=False)
+    international: str = field(default="", compare=False)
+
+    def __post_init__(self):
+        if self.is_short:
+            shown = self.written or self.number
+            object.__setattr__(self, "national", shown)
+            object.__setattr__(self, "international", shown)
+            return
+        parsed = phonenumbers.parse(self.number, None)
+        for name, style in (("national", phonenumbers.PhoneNumberFormat.NATIONAL),
+                            ("international", phonenumbers.PhoneNumberFormat.INTERNATIONAL)):
+            object.__setattr__(self, name, phonenumbers.format_number(parsed, style))
 
     @property
     def is_short(self):
@@ -45,6 +72,11 @@ class Schedule:
     open_24_7: bool = False
     hours: tuple = ()
     note: dict = field(default_factory=dict)
+    zone: ZoneInfo = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        # Looked up once per load: a request never touches the time-zone cache.
+        object.__setattr__(self, "zone", ZoneInfo(self.timezone))
 
 
 @dataclass(frozen=True)

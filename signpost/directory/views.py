@@ -1,11 +1,11 @@
 """Information anyone can read without answering a question: the directory, the law, safety.
 
-These pages depend only on their URL, so a shared cache may keep them.
+These pages depend only on their URL (and the content build), so a shared cache or the
+static mirror may keep them.
 """
 from babel import Locale
 from flask import Blueprint, abort, g, render_template, request
 
-from ..caching import url_only
 from ..codes import ANYWHERE
 from ..content import lawdata
 from ..content.models import localised
@@ -43,7 +43,6 @@ def _jurisdiction_or_404(code):
 
 
 @bp.get("/directory/")
-@url_only
 def index():
     cat = catalogue()
     return render_template("directory/index.html", form=SearchForm(),
@@ -73,7 +72,6 @@ def search():
 
 
 @bp.get("/directory/<code>")
-@url_only
 def jurisdiction(code):
     j = _jurisdiction_or_404(code)
     cat = catalogue()
@@ -87,7 +85,6 @@ def jurisdiction(code):
 
 
 @bp.get("/law/")
-@url_only
 def law_index():
     return render_template("directory/law_index.html", rows=[
         {"j": catalogue().jurisdiction(r.code), "law": r.law, "law_from": r.stated_in,
@@ -96,7 +93,6 @@ def law_index():
 
 
 @bp.get("/law/<code>")
-@url_only
 def law(code):
     j = _jurisdiction_or_404(code)
     cat = catalogue()
@@ -107,7 +103,6 @@ def law(code):
 
 
 @bp.get("/listing/<listing_id>")
-@url_only
 def listing(listing_id):
     item = catalogue().listings.get(listing_id)
     if item is None:
@@ -117,12 +112,10 @@ def listing(listing_id):
 
 
 @bp.get("/safety")
-@url_only
 def safety():
     return render_template("directory/safety.html")
 
 
 @bp.get("/about")
-@url_only
 def about():
     return render_template("directory/about.html")

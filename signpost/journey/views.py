@@ -10,7 +10,6 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from markupsafe import Markup
 
 from .. import first_steps, flow, matching
-from ..caching import url_and_country
 from ..current import catalogue, suggested_country
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
@@ -187,7 +186,6 @@ def _stylesheet():
 
 
 @bp.get("/")
-@url_and_country
 def start():
     code = suggested_country()
     g.page_country = code
@@ -215,7 +213,6 @@ def _posted_form():
 
 
 @bp.route("/questions", methods=["GET", "POST"])
-@url_and_country
 def questions():
     if request.method == "GET":
         return _render_step("danger", flow.Answers())
