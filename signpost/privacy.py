@@ -2,6 +2,7 @@
 import ipaddress
 import logging
 import re
+from urllib.parse import quote, urlsplit
 
 from gunicorn.glogging import Logger as GunicornLogger
 
@@ -31,7 +32,27 @@ HEADERS = {
 def add_headers(response):
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    return relative_location(response)
+
+
+def relative_location(response):
+    """A redirect names a path, never a host: the Host header a request sent cannot steer
+    a visitor elsewhere (Werkzeug builds a slash redirect from it)."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.scheme or parts.netloc:
+            response.headers["Location"] = parts._replace(scheme="", netloc="").geturl() or "/"
     return response
+
+
+# What a path may keep as it is in a log line; everything else is percent-encoded, so a
+# request cannot write a line break, a NUL or a quote into the access log.
+_LOG_SAFE = "/-._~!$&'()*+,;=:@"
+
+
+def loggable_path(path):
+    return quote(path.encode("latin-1", "replace"), safe=_LOG_SAFE)
 
 
 # Anything shaped like an IPv4 or IPv6 address; only real addresses are removed,
@@ -84,7 +105,7 @@ class PrivateGunicornLogger(GunicornLogger):
         for key in ("h", "{x-forwarded-for}i", "{x-real-ip}i", "{forwarded}i"):
             atoms[key] = "-"
         # The path only: a query string or a referrer could say something about the visitor.
-        atoms["r"] = f"{atoms.get('m', '-')} {environ.get('PATH_INFO', '-')}"
+        atoms["r"] = f"{atoms.get('m', '-')} {loggable_path(environ.get('PATH_INFO', '-'))}"
         for key in ("q", "f", "a"):
             atoms[key] = "-"
         return atoms

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from signpost import privacy
 from signpost.privacy import CONTENT_SECURITY_POLICY, redact
 from tests.conftest import from_country
 from tests.pages import Page, answer, check_page
@@ -172,3 +173,19 @@ def test_the_quick_exit_can_go_elsewhere_per_language(built_database, geoip_file
     assert 'href="https://www.bbc.co.uk/weather"' in client.get("/en/").get_data(as_text=True)
     with pytest.raises(ValueError):
         quick_exit_urls("de=http://insecure.example")
+
+
+@pytest.mark.parametrize("path, logged", [
+    ("/en/\n127.0.0.1 - - [01/Jan/2026] \"GET /forged", "/en/%0A127.0.0.1%20-%20-%20%5B01/Jan/2026%5D%20%22GET%20/forged"),
+    ("/en/\x00/directory", "/en/%00/directory"),
+    ("/de/directory/DE", "/de/directory/DE"),
+])
+def test_the_access_log_writes_the_path_percent_encoded(path, logged):
+    assert privacy.loggable_path(path) == logged
+
+
+def test_a_redirect_never_names_the_host_the_request_gave(client):
+    response = client.get("/en/law", headers={"Host": "attacker.example"})
+    assert response.status_code in (301, 302, 308)
+    assert response.headers["Location"] == "/en/law/"
+    assert "attacker" not in response.headers["Location"]
