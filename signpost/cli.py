@@ -258,7 +258,26 @@ def create_account(username, role, organisation, scopes, public_name, totp, pass
             click.echo(f"Second-factor secret for an authenticator app: {account.totp_secret}")
 
 
+export_cli = AppGroup("export", help="Copies of the site for serving without signpost.")
+
+
+@export_cli.command("static")
+@click.argument("target", type=click.Path(file_okay=False))
+def export_static(target):
+    """Write every page that depends only on its URL, in every language, with the JSON
+    API and the HSDS feeds, into TARGET (deploy/nginx-static.conf serves it)."""
+    from . import mirror
+    try:
+        written, skipped = mirror.export(current_app, target)
+    except index.DatabaseError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"Wrote {written} pages to {target}.")
+    for path, status in skipped:
+        click.echo(f"  not written: {path} (status {status})")
+
+
 def register(app):
+    app.cli.add_command(export_cli)
     app.cli.add_command(content_cli)
     app.cli.add_command(geo_cli)
     app.cli.add_command(maintain_cli)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine, then nothing else:
 # a virtual environment with signpost and its test tools, Debian's Chromium for the
-# browser tests (never a downloaded browser), Java and the Nu Html Checker.
+# browser tests (never a downloaded browser), Java and the Nu Html Checker, PostgreSQL
+# and nginx (for the static mirror's test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
 command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+command -v nginx >/dev/null || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -q
