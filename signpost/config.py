@@ -43,6 +43,9 @@ class Config:
     # Load everything before the first visitor (signpost/warmup.py); `signpost serve`
     # always does, other servers set SIGNPOST_WARM_UP=1.
     WARM_UP: bool = False
+    # A replica serves the shared content database as the maintainers' instance built it,
+    # and never builds it from its own files.
+    READ_ONLY: bool = False
     # Rendered pages and listing cards kept in memory (see caching.py).
 
     @classmethod
@@ -51,6 +54,8 @@ class Config:
         config = cls()
         if env.get("SIGNPOST_CONTENT_DIR"):
             config.CONTENT_DIR = Path(env["SIGNPOST_CONTENT_DIR"])
+        if env.get("SIGNPOST_READ_ONLY") in ("1", "true", "yes"):
+            config.READ_ONLY = True
         if env.get("SIGNPOST_WARM_UP") in ("1", "true", "yes"):
             config.WARM_UP = True
         if env.get("SIGNPOST_DATABASE_URL"):

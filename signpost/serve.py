@@ -77,7 +77,8 @@ def main(argv=None):
     monkey.patch_all()          # before the application makes its locks and connections
     config = Config.from_env()
     try:
-        prepare(config)
+        if not config.READ_ONLY:
+            prepare(config)
     except ContentError as error:
         print("signpost will not start: the content has errors.", file=sys.stderr)
         for problem in error.problems:

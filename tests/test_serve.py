@@ -20,18 +20,19 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(tmp_path, geoip_file, content_dir=None):
+def start(tmp_path, geoip_file, content_dir=None, name="server", **settings):
     port = free_port()
     env = dict(os.environ,
                SIGNPOST_DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite'}",
                SIGNPOST_GEOIP_DATABASE=str(geoip_file))
+    env.update(settings)
     if content_dir:
         env["SIGNPOST_CONTENT_DIR"] = str(content_dir)
-    log = open(tmp_path / "server.log", "wb")
+    log = open(tmp_path / f"{name}.log", "wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "signpost.serve", "serve", "--port", str(port), "--workers", "1"],
         cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
-    return process, port, tmp_path / "server.log"
+    return process, port, tmp_path / f"{name}.log"
 
 
 def request(port, path, method="GET", body=None, headers=None):

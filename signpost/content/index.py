@@ -53,9 +53,13 @@ class DatabaseError(Exception):
 
 def make_engine(url):
     # SQLite files are swapped whole on rebuild; fresh connections see the new file.
-    if make_url(url).get_backend_name() == "sqlite":
+    backend = make_url(url).get_backend_name()
+    if backend == "sqlite":
         return create_engine(url, poolclass=NullPool)
-    return create_engine(url, pool_pre_ping=True)
+    # A replica that cannot reach the database finds out in seconds and keeps serving
+    # the build it has.
+    quick = {"connect_args": {"connect_timeout": 2}} if backend == "postgresql" else {}
+    return create_engine(url, pool_pre_ping=True, **quick)
 
 
 def sqlite_path(url):
