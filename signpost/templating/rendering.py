@@ -1,0 +1,127 @@
+"""How pages are put together: the template globals, gettext for Jinja, listing cards
+and fragments, and the footer's emergency line."""
+from datetime import date
+
+from flask import current_app, g, request
+from flask_babel import format_date, get_translations
+from markupsafe import Markup
+
+from .. import i18n, voice
+from ..content.index import DatabaseError
+from ..codes import ANYWHERE
+from ..current import catalogue, suggested_country
+from .formatting import (age_range, as_list, clock, host, one_stop, open_now, phone_display,
+                         phone_href, separator, source_links, weekdays, zone_name)
+from .text import (CHANGE_TEXT, COMPENSATION_FIELDS, current_lang, group_title, is_fallback,
+                   language_name, place_name, script_name, sentences, sorted_places, text)
+
+
+def switch_language_url(code):
+    """The same page in another language: the path with its first segment swapped."""
+    if request.url_rule and "lang" in request.url_rule.arguments:
+        rest = request.path.split("/", 2)[2] if request.path.count("/") >= 2 else ""
+        return f"/{code}/{rest}"
+    return f"/{code}/"
+
+
+def _emergency_for_page():
+    """The emergency line for the page's own country; only the journey uses the
+    visitor's suggested country, so every other page depends on its URL alone."""
+    try:
+        code = g.get("page_country")
+        if code is None and g.get("use_suggestion"):
+            code = suggested_country()
+        return (code, catalogue().emergency_for(code)) if code else (None, None)
+    except DatabaseError:  # the footer must never break an error page
+        return None, None
+
+
+def _translations():
+    """The request's catalogue, looked up once: templates ask for it dozens of times."""
+    translations = g.get("_translations")
+    if translations is None:
+        translations = g._translations = get_translations()
+    return translations
+
+
+def _fast_gettext(string):
+    return voice.lookup(_translations(), string)
+
+
+def _fast_ngettext(singular, plural, n):
+    if voice.speaking_to_young():
+        young = getattr(_translations(), "_catalog", {}).get(
+            (f"{voice.YOUNG}\x04{singular}", _translations().plural(n)))
+        if young:
+            return young
+    return _translations().ungettext(singular, plural, n)
+
+
+def _fast_pgettext(context, string):
+    return _translations().upgettext(context, string)
+
+
+FORM_FIRST = ("hotline", "takedown")
+
+
+def main_contact(listing):
+    """(how, value): the one way to reach a service a card shows first. A voice line
+    before a text line, then chat, form, e-mail, app and, last, the website; a form
+    first for hotlines and takedown tools."""
+    if listing.kind in FORM_FIRST and listing.web_form:
+        return "web_form", listing.web_form
+    for kind, wanted in (("phone", "voice"), ("text", "text")):
+        for phone in listing.phones:
+            if phone.type == wanted:
+                return kind, phone
+    for how in ("chat", "web_form", "email", "app"):
+        if getattr(listing, how):
+            return how, getattr(listing, how)
+    return "web", listing.url
+
+
+def listing_card(item, heading="h3", section="", compact=False):
+    """A listing's HTML. Rendered for each request: a cache filled by what visitors asked
+    would let response times tell what earlier visitors asked."""
+    macro = current_app.jinja_env.get_template("macros.html").module.listing_card
+    return Markup(macro(item, heading, section, compact))
+
+
+def fragment(name, **context):
+    """A template rendered on its own, with only the names it is given."""
+    return Markup(current_app.jinja_env.get_template(name).render(**context))
+
+
+def init_app(app):
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(
+        text=text, is_fallback=is_fallback, place_name=place_name,
+        language_name=language_name, phone_display=phone_display, phone_href=phone_href,
+        open_now=open_now, switch_language_url=switch_language_url,
+        format_date=format_date, emergency_for_page=_emergency_for_page,
+        group_title=group_title, weekdays=weekdays,
+        zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
+        anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
+        current_lang=current_lang, listing_card=listing_card, fragment=fragment,
+        sentences=sentences, main_contact=main_contact, separator=separator,
+        script_name=script_name,
+        change_text=lambda action: CHANGE_TEXT.get(action, action),
+        compensation_fields=lambda: COMPENSATION_FIELDS)
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.filters["as_date"] = lambda text: date.fromisoformat(str(text))
+    app.jinja_env.filters["as_list"] = as_list
+    app.jinja_env.filters["one_stop"] = one_stop
+    app.jinja_env.filters["language_name_filter"] = language_name
+    app.jinja_env.filters["place_name_filter"] = place_name
+    app.jinja_env.install_gettext_callables(
+        gettext=_fast_gettext, ngettext=_fast_ngettext, pgettext=_fast_pgettext, newstyle=True)
+
+    @app.context_processor
+    def page_context():
+        locales = app.extensions["locales"]
+        current = locales.get(g.get("lang")) or locales[app.config["DEFAULT_LOCALE"]]
+        return {"site_locale": current, "site_locales": list(locales.values()),
+                "locale_groups": i18n.by_script(locales.values()),
+                "quick_exit_url": current_app.config["QUICK_EXIT_URLS"].get(
+                    current.code, current_app.config["QUICK_EXIT_URL"])}
