@@ -163,9 +163,10 @@ def synthetic_content(factor, folder):
     for copy in range(1, factor):
         for path in listings:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if any(not str(p["number"]).startswith("+") for p in data.get("phones", ())):
+                continue        # a short number is valid only in its own country
             data["name"] = f"{data['name']} (synthetic copy {copy})"
             data["service_areas"] = [regions[n % len(regions)]]
-            data.pop("phones", None)
             data.setdefault("web_form", data["url"])
             (folder / "listings" / f"{path.stem}-copy-{copy}.yaml").write_text(
                 yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
