@@ -1,22 +1,14 @@
 """A request's body is read whole, within a deadline, before the application sees it.
 
-A client that announces more than it sends would otherwise hold a worker until the
-worker timeout and end in a 500. Here it gets signpost's 400 page within seconds.
+A client that announces more than it sends would otherwise hold a worker thread until
+it gives up, and the visitor would get a worker timeout or a 500. Here it gets
+signpost's 400 page within seconds.
 """
-from contextlib import nullcontext
+import socket
+import time
 from io import BytesIO
 
 SHORT = "signpost.short_body"
-
-
-def _deadline(seconds):
-    """A timeout that quietly ends a read, when the server runs cooperatively (gevent)."""
-    try:
-        from gevent import Timeout
-        from gevent.monkey import is_module_patched
-    except ImportError:
-        return nullcontext()
-    return Timeout(seconds, False) if is_module_patched("socket") else nullcontext()
 
 
 class WholeBody:
@@ -31,7 +23,7 @@ class WholeBody:
         if length < 0:
             environ[SHORT] = True
         elif 0 < length <= self.limit:      # over the limit: the application answers 413
-            body = self._read(environ["wsgi.input"], length)
+            body = self._read(environ, length)
             environ["wsgi.input"] = BytesIO(body)
             if len(body) < length:
                 environ[SHORT] = True
@@ -39,16 +31,29 @@ class WholeBody:
             environ["wsgi.input"], environ["CONTENT_LENGTH"] = BytesIO(), "0"
         return self.app(environ, start_response)
 
-    def _read(self, stream, length):
+    def _read(self, environ, length):
+        stream, connection = environ["wsgi.input"], environ.get("gunicorn.socket")
+        deadline = time.monotonic() + self.seconds
+        previous = connection.gettimeout() if connection is not None else None
         chunks, received = [], 0
         try:
-            with _deadline(self.seconds):
-                while received < length:
-                    chunk = stream.read(min(length - received, 8192))
-                    if not chunk:
-                        break
-                    chunks.append(chunk)
-                    received += len(chunk)
-        except (OSError, ValueError):   # a broken connection: what came is all there is
+            while received < length:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                if connection is not None:
+                    connection.settimeout(left)     # the whole body, not each read
+                chunk = stream.read(min(length - received, 8192))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                received += len(chunk)
+        except (OSError, ValueError, socket.timeout):   # too slow, or the connection broke
             pass
+        finally:
+            if connection is not None:
+                try:
+                    connection.settimeout(previous)
+                except OSError:
+                    pass
         return b"".join(chunks)

@@ -16,10 +16,10 @@ def gunicorn_options(host, port, workers):
     return {
         "bind": f"{host}:{port}",
         "workers": workers,
-        # Cooperative workers: a client that trickles its request holds a greenlet, not
-        # a worker, so everyone else is still served.
-        "worker_class": "gevent",
-        "worker_connections": 1000,
+        # Threads: a client that trickles its request holds one thread of 64, not the
+        # worker, and idle keep-alive connections hold none.
+        "worker_class": "gthread",
+        "threads": 64,
         "accesslog": "-",
         "errorlog": "-",
         "loglevel": "info",
@@ -73,8 +73,6 @@ def main(argv=None):
                        default=int(os.environ.get("SIGNPOST_WORKERS", "2")))
     args = parser.parse_args(argv)
 
-    from gevent import monkey
-    monkey.patch_all()          # before the application makes its locks and connections
     config = Config.from_env()
     try:
         if not config.READ_ONLY:
@@ -88,6 +86,8 @@ def main(argv=None):
     app = create_app(config)
     with app.app_context():
         app.extensions["catalogue"].get()   # fail now, not on the first visitor
+    import gc
+    gc.freeze()     # what start-up loaded is never collected: no long pauses under load
     SignpostServer(app, gunicorn_options(args.host, args.port, args.workers)).run()
     return 0
 
