@@ -5,6 +5,17 @@ message extractor."""
 from flask_babel import lazy_npgettext, lazy_pgettext
 
 YOUNG = (
+    lazy_pgettext("young", 'Checked on %(date)s.'),
+    lazy_pgettext("young", 'Child line (%(name)s)'),
+    lazy_pgettext("young", 'If someone is in danger, call %(emergency)s.'),
+    lazy_pgettext("young", 'Question %(number)s of %(total)s'),
+    lazy_pgettext("young", 'Talk to %(name)s.'),
+    lazy_pgettext("young", 'Tell the police on %(number)s. If you are in danger, call '
+                           '%(emergency)s.'),
+    lazy_pgettext("young", 'The page is dated %(date)s.'),
+    lazy_pgettext("young", 'The time counts from: %(start)s.'),
+    lazy_pgettext("young", 'We know no service here yet for: %(kinds)s.'),
+    lazy_pgettext("young", 'Where you are: %(place)s.'),
     lazy_pgettext("young", '%(name)s, shown above, helps with this too.'),
     lazy_pgettext("young",
                   'A hotline checks the link you send. If the content is illegal, it works '

@@ -1,6 +1,7 @@
 """Content in every language: catalogues keyed by where each text lives, kept in step with
 the English, never used when stale, and never losing a number or an address."""
 import copy
+import statistics
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -106,3 +107,18 @@ def test_coverage_reports_the_share_translated(tmp_path, geoip_file):
     app = create_app(make_config(tmp_path / "db.sqlite", geoip_file, CONTENT_DIR=root))
     result = app.test_cli_runner().invoke(args=["content", "coverage"])
     assert "Content translated: de 50% (1/2)" in result.output
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_translation_belongs_to_another_text(locale):
+    """A translation far shorter or longer than this language usually is, next to its
+    English, was most likely put on the wrong entry."""
+    catalog = translations.read(PROJECT_ROOT / "translations" / "content" / f"{locale}.po",
+                                locale)
+    ratios = [(len(m.string) / len(m.id), m.context) for m in catalog
+              if m.id and m.string and not m.fuzzy and len(m.id) > 40]
+    if len(ratios) < 5:
+        return
+    usual = statistics.median(ratio for ratio, _ in ratios)
+    odd = [context for ratio, context in ratios if not 0.4 * usual <= ratio <= 2.5 * usual]
+    assert odd == []

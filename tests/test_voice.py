@@ -1,10 +1,28 @@
 """One voice per audience: a child's pages look every string up in the context "young"
 first, an adult's never do, and no string a child meets lacks its young form."""
+import re
+
+import pytest
+from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import g
 
 from signpost import voice
-from tests.young import pot, strings_shown
+from signpost.config import PROJECT_ROOT
+from tests.pages import Page
+from tests.young import child_pages, pot, strings_shown
+
+# The formal "you" of languages whose youth services use the informal one. German "Sie"
+# and "Ihr" are only counted inside a sentence, where they cannot mean "they" or "her".
+FORMAL_YOU = {"de": re.compile(r"(?<=[A-Za-zÄÖÜäöüß0-9,] )(Sie|Ihnen|Ihre?[mnrs]?)\b"),
+              "fr": re.compile(r"\b(vous|votre|vos)\b", re.I),
+              "nl": re.compile(r"\b(u|uw)\b", re.I),
+              "uk": re.compile(r"\b(ви|вас|вам|вами|ваш|ваша|ваше|ваші|вашого|вашому|вашої|"
+                                r"ваших|вашим|вашими|вашій|вашу)\b", re.I)}
+INFORMAL_YOU = {"de": re.compile(r"\b(du|dich|dir|dein\w*)\b"),
+                "fr": re.compile(r"\b(tu|toi|ton|ta|tes|te)\b", re.I),
+                "nl": re.compile(r"\b(jij|je|jou|jouw)\b", re.I),
+                "uk": re.compile(r"\b(ти|тебе|тобі|твій|твоя|твоє|твої)\b", re.I)}
 
 
 def test_every_string_a_child_meets_has_a_young_form(client):
@@ -42,3 +60,41 @@ def test_a_child_and_an_adult_on_the_same_page_get_their_own_words(client):
                                                 "who": "parent", "where": "DE",
                                                 "need": "everything"})
     assert child.status_code == parent.status_code == 200
+
+
+def _catalogue(code):
+    with open(PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.po", "rb") as f:
+        return read_po(f)
+
+
+@pytest.mark.parametrize("code", sorted(FORMAL_YOU))
+def test_every_young_form_uses_the_informal_you(code):
+    formal = [m.id for m in _catalogue(code) if m.context == voice.YOUNG
+              and any(FORMAL_YOU[code].search(s) for s in
+                      (m.string if isinstance(m.string, tuple) else [m.string]))]
+    assert formal == []
+
+
+@pytest.mark.parametrize("code", sorted(FORMAL_YOU))
+def test_a_teenager_is_spoken_to_informally_from_the_first_page_on(client, code):
+    """Up to the results, whose listings are the maintainers' own words where they wrote
+    that language (test_content_never_addresses_the_reader covers the translations)."""
+    for response in child_pages(client, code, results=False):
+        words = Page(response.get_data(as_text=True)).words
+        assert FORMAL_YOU[code].findall(words) == [], response.request.path
+
+
+def test_a_parent_is_spoken_to_formally(client):
+    response = client.post("/de/questions", data={"step": "who", "nav": "next",
+                                                  "danger": "no", "who": "parent"})
+    assert FORMAL_YOU["de"].search(Page(response.get_data(as_text=True)).words)
+
+
+@pytest.mark.parametrize("code", sorted(FORMAL_YOU))
+def test_content_never_addresses_the_reader(code):
+    """A listing is read by a child and by an adult alike, so it says neither 'du' nor 'Sie'."""
+    with open(PROJECT_ROOT / "translations" / "content" / f"{code}.po", "rb") as f:
+        catalog = read_po(f)
+    addressing = [m.context for m in catalog if m.id and m.string and not m.fuzzy
+                  and (FORMAL_YOU[code].search(m.string) or INFORMAL_YOU[code].search(m.string))]
+    assert addressing == []

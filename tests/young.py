@@ -16,19 +16,23 @@ def pot():
         return read_po(f)
 
 
-def child_pages(client):
+def child_pages(client, lang="en", results=True):
     """The start page, the questions (with an error on the way), the emergency page and the
     results, as a child or teenager walks them."""
-    yield client.get("/en/")
+    yield client.get(f"/{lang}/")
     for journey in JOURNEYS:
-        response = client.get("/en/questions")
+        response = client.get(f"/{lang}/questions")
         yield answer(client, response)                     # the error summary
-        for step in ({"danger": "yes"}, {}, {"who": "child"}, {"what": journey["what"]},
-                     {"where": journey["where"]}, {"need": "everything"}):
+        steps = ({"danger": "yes"}, {}, {"who": "child"}, {"what": journey["what"]},
+                 {"where": journey["where"]}, {"need": "everything"})
+        for step in steps if results else steps[:-1]:
             response = answer(client, response, **step)
             yield response
-    yield client.post("/en/questions", data={"step": "danger", "nav": "next", "danger": "yes"})
-    yield client.post("/en/results/download", data={
+    yield client.post(f"/{lang}/questions", data={"step": "danger", "nav": "next",
+                                                  "danger": "yes"})
+    if not results:
+        return
+    yield client.post(f"/{lang}/results/download", data={
         "danger": "no", "who": "child", "what": "threats", "where": "GB-EAW",
         "need": "everything"})
 
@@ -48,7 +52,7 @@ def strings_shown(client, catalog=None):
         words = " " + Page(html).words + " "
         for msgid in plain:
             first = msgid[0] if isinstance(msgid, tuple) else msgid
-            parts = _parts(first)
-            if parts and all(len(p) >= 3 and p in words for p in parts):
+            parts = [part for part in _parts(first) if len(part) >= 3]   # not a lone "."
+            if parts and all(part in words for part in parts):
                 found.add(msgid)
     return found
