@@ -143,3 +143,13 @@ def test_every_language_names_itself_in_the_switcher(client):
     for loc in MANIFEST.values():
         assert f'lang="{loc.code}" hreflang="{loc.code}"' in html
         assert loc.native_name in html
+
+
+MACHINE_HELP = ("This translation was made with machine help and has not yet been checked "
+                "by a fluent speaker.")
+
+
+@pytest.mark.parametrize("code", ["de", "ar", "zh-Hans", "so"])
+def test_an_unreviewed_language_says_it_was_made_with_machine_help(client, code):
+    note = _catalogue(code).get(MACHINE_HELP).string
+    assert note and note in client.get(f"/{code}/").get_data(as_text=True)
