@@ -8,6 +8,7 @@ from babel.messages.catalog import Catalog
 
 from signpost import create_app
 from signpost.config import PROJECT_ROOT
+from signpost.i18n import load_manifest
 from signpost.content import translations
 from signpost.content.loader import load
 from tests.conftest import make_config
@@ -74,6 +75,7 @@ def test_a_fuzzy_or_missing_translation_falls_back_to_marked_english(tmp_path, g
     ("Call 0800 1111.", "Ruf 0800 111 an.", ["0800", "1111"][1:]),
     ("Up to $45,000, write to help@example.org.", "Bis 45.000 $, an help@example.org.", ["45,000"]),
     ("Apply within 2 years.", "Innerhalb von zwei Jahren.", ["2"]),
+    ("Write to help@example.org.", "写信至 help@example.org。", []),   # the full stop is not the address
 ])
 def test_numbers_and_addresses_must_survive(english, translation, lost):
     assert translations.broken_parts(english, translation) == lost
@@ -122,3 +124,22 @@ def test_no_translation_belongs_to_another_text(locale):
     usual = statistics.median(ratio for ratio, _ in ratios)
     odd = [context for ratio, context in ratios if not 0.4 * usual <= ratio <= 2.5 * usual]
     assert odd == []
+
+
+MANIFEST = load_manifest(PROJECT_ROOT / "translations")
+# With the international listings, translated in every language.
+FULLY_TRANSLATED = ("GB-EAW", "GB-SCT", "GB-NIR", "DE", "FR", "IT", "ES", "AT", "NL", "IE")
+
+
+@pytest.mark.parametrize("code", [c for c in MANIFEST if c != "en"])
+def test_the_fully_translated_countries_show_no_english_in_any_language(client, code):
+    """Where the content is fully translated, no text falls back to marked English."""
+    pages = [client.get(f"/{code}/directory/{place}") for place in FULLY_TRANSLATED + ("GB",)]
+    for place, who in zip(FULLY_TRANSLATED, ("child", "parent", "adult", "bystander") * 3):
+        pages.append(client.post(f"/{code}/questions", data={
+            "danger": "no", "who": who, "what": ["fake", "threats"], "where": place,
+            "need": "everything", "step": "need", "nav": "next"}))
+    for response in pages:
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        assert '<span lang="en" dir="ltr">' not in html, response.request.path

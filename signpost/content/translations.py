@@ -16,7 +16,7 @@ DOMAIN = "content"
 # Text fields that are not for translating: the names of places and services.
 NOT_TEXT = ("name",)
 # What must come through a translation unchanged: digit runs, web and e-mail addresses.
-_KEPT = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\d+(?:[.,:/-]\d+)*")
+_KEPT = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+(?:[.,:/-]\d+)*")
 
 
 def is_text(value):
