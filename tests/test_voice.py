@@ -15,12 +15,12 @@ from tests.young import child_pages, pot, strings_shown
 # The formal "you" of languages whose youth services use the informal one. German "Sie"
 # and "Ihr" are only counted inside a sentence, where they cannot mean "they" or "her".
 FORMAL_YOU = {"de": re.compile(r"(?<=[A-Za-zÄÖÜäöüß0-9,] )(Sie|Ihnen|Ihre?[mnrs]?)\b"),
-              "fr": re.compile(r"\b(vous|votre|vos)\b", re.I),
+              "fr": re.compile(r"(?<!-)\b(vous|votre|vos)\b", re.I),      # not rendez-vous
               "nl": re.compile(r"\b(u|uw)\b", re.I),
               "uk": re.compile(r"\b(ви|вас|вам|вами|ваш|ваша|ваше|ваші|вашого|вашому|вашої|"
                                 r"ваших|вашим|вашими|вашій|вашу)\b", re.I)}
 INFORMAL_YOU = {"de": re.compile(r"\b(du|dich|dir|dein\w*)\b"),
-                "fr": re.compile(r"\b(tu|toi|ton|ta|tes|te)\b", re.I),
+                "fr": re.compile(r"\b(tu|toi|ton|ta|tes|te)\b"),        # not the name "Tu Ayuda"
                 "nl": re.compile(r"\b(jij|je|jou|jouw)\b", re.I),
                 "uk": re.compile(r"\b(ти|тебе|тобі|твій|твоя|твоє|твої)\b", re.I)}
 
