@@ -118,7 +118,7 @@ def test_no_translation_belongs_to_another_text(locale):
     catalog = translations.read(PROJECT_ROOT / "translations" / "content" / f"{locale}.po",
                                 locale)
     ratios = [(len(m.string) / len(m.id), m.context) for m in catalog
-              if m.id and m.string and not m.fuzzy and len(m.id) > 40]
+              if m.id and m.string and not m.fuzzy and len(m.id) > 60]
     if len(ratios) < 5:
         return
     usual = statistics.median(ratio for ratio, _ in ratios)
