@@ -128,14 +128,15 @@ def test_no_translation_belongs_to_another_text(locale):
 
 MANIFEST = load_manifest(PROJECT_ROOT / "translations")
 # With the international listings, translated in every language.
-FULLY_TRANSLATED = ("GB-EAW", "GB-SCT", "GB-NIR", "DE", "FR", "IT", "ES", "AT", "NL", "IE")
+FULLY_TRANSLATED = ("GB-EAW", "GB-SCT", "GB-NIR", "DE", "FR", "IT", "ES", "AT", "NL", "IE",
+                    "CH", "PL", "BE")
 
 
 @pytest.mark.parametrize("code", [c for c in MANIFEST if c != "en"])
 def test_the_fully_translated_countries_show_no_english_in_any_language(client, code):
     """Where the content is fully translated, no text falls back to marked English."""
     pages = [client.get(f"/{code}/directory/{place}") for place in FULLY_TRANSLATED + ("GB",)]
-    for place, who in zip(FULLY_TRANSLATED, ("child", "parent", "adult", "bystander") * 3):
+    for place, who in zip(FULLY_TRANSLATED, ("child", "parent", "adult", "bystander") * 4):
         pages.append(client.post(f"/{code}/questions", data={
             "danger": "no", "who": who, "what": ["fake", "threats"], "where": place,
             "need": "everything", "step": "need", "nav": "next"}))
