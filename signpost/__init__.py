@@ -61,11 +61,10 @@ def create_app(config=None):
 
     from .cli import register
     register(app)
+    app.extensions["subdivision_names"] = warmup.subdivision_names(
+        {locale.babel_id.split("_")[0] for locale in locales.values()})
     if config.WARM_UP:
         warmup.warm(app)
-    else:
-        app.extensions["subdivision_names"] = warmup.subdivision_names(
-            {locale.babel_id.split("_")[0] for locale in locales.values()})
     return app
 
 

@@ -46,7 +46,6 @@ class Config:
     # A replica serves the shared content database as the maintainers' instance built it,
     # and never builds it from its own files.
     READ_ONLY: bool = False
-    # Rendered pages and listing cards kept in memory (see caching.py).
 
     @classmethod
     def from_env(cls, environ=None):

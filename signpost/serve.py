@@ -1,5 +1,6 @@
 """`signpost serve`: the site under gunicorn, set up so no log holds a client address."""
 import argparse
+import gc
 import os
 import sys
 
@@ -86,7 +87,6 @@ def main(argv=None):
     app = create_app(config)
     with app.app_context():
         app.extensions["catalogue"].get()   # fail now, not on the first visitor
-    import gc
     gc.freeze()     # what start-up loaded is never collected: no long pauses under load
     SignpostServer(app, gunicorn_options(args.host, args.port, args.workers)).run()
     return 0

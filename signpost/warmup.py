@@ -39,8 +39,6 @@ def warm(app):
         env.get_template(name)
     get_global("zone_aliases")          # loads all of CLDR's global data at once
     pycountry.subdivisions.get(code="GB-ENG")
-    app.extensions["subdivision_names"] = subdivision_names(
-        {locale.babel_id.split("_")[0] for locale in locales})
     try:
         app.extensions["catalogue"].get()
     except DatabaseError:
