@@ -4,6 +4,7 @@ nginx serves it when the application does not answer (deploy/nginx.conf) or on i
 own in a spike (deploy/nginx-static.conf), as GOV.UK keeps a mirror of its pages.
 A page that needs a visitor's answers (the questions, results, search) is not in it.
 """
+import contextvars
 import shutil
 from pathlib import Path
 
@@ -44,16 +45,27 @@ def file_for(path, mimetype):
     return relative + (".json" if mimetype == "application/json" else ".html")
 
 
+def responses(app, catalogue, languages=None):
+    """(path, response) for every URL the mirror holds, in every language or in these."""
+    # A fresh context: inside a command's app context every request would share one `g`,
+    # and with it the first page's language.
+    return contextvars.Context().run(_responses, app, catalogue,
+                                     list(languages or app.extensions["locales"]))
+
+
+def _responses(app, catalogue, languages):
+    client = app.test_client()
+    return [(path, client.get(path)) for path in paths(catalogue, languages)]
+
+
 def export(app, target):
     """Write the mirror into `target`; returns (pages written, URLs left out)."""
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
-    client = app.test_client()
     with app.app_context():
         catalogue = app.extensions["catalogue"].get()
     written, skipped = 0, []
-    for path in paths(catalogue, list(app.extensions["locales"])):
-        response = client.get(path)
+    for path, response in responses(app, catalogue):
         if response.status_code != 200:
             skipped.append((path, response.status_code))   # e.g. a region without a law
             continue
