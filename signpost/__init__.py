@@ -4,7 +4,7 @@ from flask import Flask, abort, g, request
 from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import bodies, errors, i18n, labels, privacy, templating, warmup
+from . import bodies, errors, i18n, labels, prerendered, privacy, templating, warmup
 from .config import Config
 from .content.catalogue import CatalogueSource
 from .geo import CountryLookup
@@ -51,6 +51,7 @@ def create_app(config=None):
     app.register_blueprint(journey_bp)
     app.register_blueprint(directory_bp)
     app.register_blueprint(api_bp)
+    prerendered.init_app(app, config.pages_path())
     templating.init_app(app)
     labels.init_app(app)
     errors.init_app(app)

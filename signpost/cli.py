@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from . import prerendered
 from .content import index
 from .content.loader import ContentError, load, load_valid
 
@@ -29,7 +30,9 @@ def check():
 
 
 @content_cli.command("build")
-def build():
+@click.option("--no-pages", "render_pages", flag_value=False, default=True,
+              help="Do not render the pages and cards ahead of time.")
+def build(render_pages):
     """Check the content and write it to the database; the old one stays if it fails."""
     try:
         content = index.build(current_app.config["CONTENT_DIR"],
@@ -40,6 +43,10 @@ def build():
         sys.exit(1)
     click.echo(f"Built {len(content.jurisdictions)} jurisdictions and "
                f"{len(content.listings)} listings.")
+    path = current_app.extensions["pages_path"]
+    if path and render_pages:
+        pages, cards = prerendered.save(current_app._get_current_object(), path)
+        click.echo(f"Rendered {pages} pages and {cards} listing cards into {path}.")
 
 
 @content_cli.command("coverage")
@@ -268,7 +275,7 @@ def export_static(target):
     API and the HSDS feeds, into TARGET (deploy/nginx-static.conf serves it)."""
     from . import mirror
     try:
-        written, skipped = mirror.export(current_app, target)
+        written, skipped = mirror.export(current_app._get_current_object(), target)
     except index.DatabaseError as error:
         raise click.ClickException(str(error))
     click.echo(f"Wrote {written} pages to {target}.")

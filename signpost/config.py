@@ -3,6 +3,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 
@@ -46,6 +48,9 @@ class Config:
     # A replica serves the shared content database as the maintainers' instance built it,
     # and never builds it from its own files.
     READ_ONLY: bool = False
+    # The pages and cards `content build` renders (signpost/prerendered.py); None for a
+    # file beside the SQLite database, "" for none.
+    PAGES_FILE: str = None
 
     @classmethod
     def from_env(cls, environ=None):
@@ -57,6 +62,8 @@ class Config:
             config.READ_ONLY = True
         if env.get("SIGNPOST_WARM_UP") in ("1", "true", "yes"):
             config.WARM_UP = True
+        if "SIGNPOST_PAGES_FILE" in env:
+            config.PAGES_FILE = env["SIGNPOST_PAGES_FILE"]
         if env.get("SIGNPOST_DATABASE_URL"):
             config.DATABASE_URL = env["SIGNPOST_DATABASE_URL"]
         if "SIGNPOST_GEOIP_DATABASE" in env:
@@ -79,6 +86,14 @@ class Config:
         if self.GEOIP_DATABASE is None:
             return BUNDLED_GEOIP if BUNDLED_GEOIP.exists() else None
         return self.GEOIP_DATABASE or None
+
+    def pages_path(self):
+        if self.PAGES_FILE is None:
+            url = make_url(self.DATABASE_URL)
+            if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+                return None
+            return Path(url.database).with_suffix(".pages")
+        return self.PAGES_FILE or None
 
     def as_flask(self):
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

@@ -6,7 +6,7 @@ import sys
 
 from gunicorn.app.base import BaseApplication
 
-from . import create_app
+from . import create_app, prerendered
 from .config import Config
 from .content import index
 from .content.loader import ContentError
@@ -86,7 +86,9 @@ def main(argv=None):
     config.WARM_UP = True       # everything loaded before the first visitor
     app = create_app(config)
     with app.app_context():
-        app.extensions["catalogue"].get()   # fail now, not on the first visitor
+        catalogue = app.extensions["catalogue"].get()   # fail now, not on the first visitor
+    if prerendered.ensure(app, catalogue):
+        print("Rendered every page ahead of time for this content build.", file=sys.stderr)
     gc.freeze()     # what start-up loaded is never collected: no long pauses under load
     SignpostServer(app, gunicorn_options(args.host, args.port, args.workers)).run()
     return 0

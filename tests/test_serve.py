@@ -24,7 +24,8 @@ def start(tmp_path, geoip_file, content_dir=None, name="server", **settings):
     port = free_port()
     env = dict(os.environ,
                SIGNPOST_DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite'}",
-               SIGNPOST_GEOIP_DATABASE=str(geoip_file))
+               SIGNPOST_GEOIP_DATABASE=str(geoip_file),
+               SIGNPOST_PAGES_FILE="")     # rendering every page ahead of time is tested once
     env.update(settings)
     if content_dir:
         env["SIGNPOST_CONTENT_DIR"] = str(content_dir)

@@ -10,6 +10,7 @@ from .. import i18n, voice
 from ..content.index import DatabaseError
 from ..codes import ANYWHERE
 from ..current import catalogue, suggested_country
+from ..prerendered import OPEN_BADGE
 from .formatting import (age_range, as_list, clock, host, one_stop, open_now, phone_display,
                          phone_href, separator, source_links, weekdays, zone_name)
 from .text import (CHANGE_TEXT, COMPENSATION_FIELDS, current_lang, group_title, is_fallback,
@@ -81,10 +82,21 @@ def main_contact(listing):
 
 
 def listing_card(item, heading="h3", section="", compact=False):
-    """A listing's HTML. Rendered for each request: a cache filled by what visitors asked
-    would let response times tell what earlier visitors asked."""
-    macro = current_app.jinja_env.get_template("macros.html").module.listing_card
-    return Markup(macro(item, heading, section, compact))
+    """A listing's HTML: the card rendered with the content build where there is one
+    (signpost/prerendered.py), with "Open now" put in as of this minute; otherwise
+    rendered for this request. Nothing a request renders is kept."""
+    macros = current_app.jinja_env.get_template("macros.html").module
+    if heading == "h3" and not section:
+        card = current_app.extensions["prerendered"].card(
+            catalogue(), g.get("lang"), voice.speaking_to_young(), item, g.get("page_country"))
+        if card is not None:
+            if compact:
+                card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
+            return Markup(card.replace(OPEN_BADGE, str(macros.open_badge(open_now(item)))))
+    return Markup(macros.listing_card(item, heading, section, compact))
+
+
+OPEN_DETAILS, CLOSED_DETAILS = '<details class="more" open>', '<details class="more">'
 
 
 def fragment(name, **context):

@@ -1,0 +1,193 @@
+"""Pages and listing cards rendered once, when a content build is made, and served as bytes.
+
+Rendering a directory page or a results page's cards for every request is slow, and a
+cache that requests fill would let response times tell what earlier visitors asked. So
+`content build` renders every page that depends only on its URL (the static mirror's
+pages) and every listing card, in every language and both voices, into one file. The
+site reads it whole at start-up, before the first visitor; no request adds to it or
+reorders it. Where the file is missing, or was made for another build of the content or
+another version of the code and catalogues, pages are rendered for each request.
+"""
+import contextvars
+import hashlib
+import marshal
+import mmap
+from pathlib import Path
+
+from flask import current_app, g, request
+from markupsafe import Markup
+
+from . import mirror
+from .config import PROJECT_ROOT
+
+MAGIC = b"signpost-pages-1\n"
+OPEN_BADGE = "\x00open-now\x00"      # where a card's "Open now" goes; it changes by the minute
+# The headers a page's own view sets; the rest are added by after_request on every page.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin")
+
+
+def code_fingerprint(translations_dir):
+    """What the rendering depends on besides the content: templates, code, catalogues."""
+    digest = hashlib.sha256(MAGIC)
+    roots = [(PROJECT_ROOT / "signpost", ("*.py", "*.html", "*.css", "*.svg")),
+             (Path(translations_dir), ("*.mo", "*.po", "*.yaml"))]
+    for root, patterns in roots:
+        for pattern in patterns:
+            for path in sorted(root.rglob(pattern)):
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Prerendered:
+    """The pages and cards of one content build, or nothing. Each index entry gives where
+    its bytes lie in `blob`."""
+
+    def __init__(self, content_digest=None, pages=None, cards=None, blob=b""):
+        self.content_digest = content_digest
+        self.pages = pages or {}
+        self.cards = cards or {}
+        self.blob = blob
+
+    def serves(self, catalogue):
+        return bool(self.pages) and catalogue.digest == self.content_digest
+
+    def page(self, catalogue, path):
+        """(headers, body) of a page rendered at build time, or None."""
+        found = self.pages.get(path) if self.serves(catalogue) else None
+        if found is None:
+            return None
+        headers, start, end = found
+        return headers, self.blob[start:end]
+
+    def card(self, catalogue, lang, young, listing, page_country):
+        if not self.serves(catalogue):
+            return None
+        found = self.cards.get((lang, young, listing.id, phone_country(listing, page_country)))
+        return None if found is None else self.blob[found[0]:found[1]].decode()
+
+
+ELSEWHERE = "~"
+
+
+def phone_country(listing, page_country):
+    """A card shows a number in national form only in the number's own country; so a
+    card has one form per country of its numbers, and one for everywhere else."""
+    return page_country if any(p.region == page_country for p in listing.phones) else ELSEWHERE
+
+
+def load(path, fingerprint):
+    """The file's pages if it was made by this code, with these catalogues; else none.
+    Every byte is read into memory now (MAP_POPULATE), before the first visitor, so no
+    request is slower for being the first to ask for a page."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(len(MAGIC)) != MAGIC:
+                return Prerendered()
+            size = int.from_bytes(f.read(8), "big")
+            index = marshal.loads(f.read(size))
+            blob = mmap.mmap(f.fileno(), 0, flags=mmap.MAP_SHARED | POPULATE,
+                             prot=mmap.PROT_READ, offset=0)
+    except (OSError, EOFError, ValueError, TypeError):
+        return Prerendered()
+    if not isinstance(index, dict) or index.get("fingerprint") != fingerprint:
+        return Prerendered()
+    start = len(MAGIC) + 8 + size
+    pages = {path: (headers, start + a, start + b)
+             for path, (headers, a, b) in index["pages"].items()}
+    cards = {key: (start + a, start + b) for key, (a, b) in index["cards"].items()}
+    return Prerendered(index["content_digest"], pages, cards, blob)
+
+
+POPULATE = getattr(mmap, "MAP_POPULATE", 0)
+
+
+def render(app, catalogue, languages=None):
+    """{path: (headers, body)} and {(lang, young, id, phone country): card}."""
+    app.extensions["prerendered"] = Prerendered()        # render, never serve, meanwhile
+    pages = {}
+    languages = list(languages or app.extensions["locales"])
+    for path, response in mirror.responses(app, catalogue, languages):
+        if response.status_code == 200:
+            headers = tuple((k, v) for k, v in response.headers.items() if k in KEPT_HEADERS)
+            pages[path] = (headers, response.get_data())
+    return pages, contextvars.Context().run(_cards, app, catalogue, languages)
+
+
+def _cards(app, catalogue, languages):
+    cards = {}
+    macro = app.jinja_env.get_template("macros.html").module.listing_card
+    for lang in languages:
+        for young in (False, True):
+            with app.test_request_context(f"/{lang}/"):
+                g.lang, g.young = lang, young
+                for listing_id, item in catalogue.listings.items():
+                    for country in {p.region for p in item.phones} | {ELSEWHERE}:
+                        g.page_country = country
+                        cards[(lang, young, listing_id, country)] = str(
+                            macro(item, "h3", "", False, Markup(OPEN_BADGE)))
+    return cards
+
+
+def save(app, path, languages=None):
+    """Render everything for the current build and write it to `path` atomically."""
+    with app.app_context():
+        catalogue = app.extensions["catalogue"].get()
+    pages, cards = render(app, catalogue, languages)
+    chunks, offset = [], 0
+
+    def place(data):
+        nonlocal offset
+        chunks.append(data)
+        offset += len(data)
+        return offset - len(data), offset
+
+    index = {"fingerprint": code_fingerprint(app.config["TRANSLATIONS_DIR"]),
+             "content_digest": catalogue.digest,
+             "pages": {p: (headers, *place(body)) for p, (headers, body) in pages.items()},
+             "cards": {key: place(card.encode()) for key, card in cards.items()}}
+    header = marshal.dumps(index)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "wb") as f:
+        f.write(MAGIC)
+        f.write(len(header).to_bytes(8, "big"))
+        f.write(header)
+        f.writelines(chunks)
+    partial.replace(path)
+    return len(pages), len(cards)
+
+
+def ensure(app, catalogue):
+    """Render and load the pages if the file does not hold this build's; True if it did."""
+    path = app.extensions["pages_path"]
+    if not path or app.extensions["prerendered"].serves(catalogue):
+        return False
+    save(app, path)
+    app.extensions["prerendered"] = load(path, code_fingerprint(app.config["TRANSLATIONS_DIR"]))
+    return True
+
+
+def init_app(app, path):
+    app.extensions["pages_path"] = path
+    app.extensions["prerendered"] = Prerendered()
+    if path and Path(path).exists():
+        app.extensions["prerendered"] = load(
+            path, code_fingerprint(app.config["TRANSLATIONS_DIR"]))
+
+    @app.before_request
+    def rendered_at_build():
+        if request.method not in ("GET", "HEAD") or request.query_string:
+            return None
+        from .content.index import DatabaseError
+        from .current import catalogue, suggested_country
+        try:
+            found = app.extensions["prerendered"].page(catalogue(), request.path)
+        except DatabaseError:
+            return None
+        # The start page was rendered without a suggested country.
+        if found is None or (request.blueprint == "journey" and suggested_country()):
+            return None
+        headers, body = found
+        return current_app.response_class(body, headers=list(headers))

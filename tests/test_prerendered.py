@@ -1,0 +1,110 @@
+"""Pages and cards rendered with the content build are exactly what a visitor would get
+from rendering for the request, and a file that does not fit is never served."""
+import pytest
+
+from signpost import create_app, opening, prerendered
+from tests.conftest import from_country, make_config
+
+LANGUAGES = ("en", "de", "ar", "uk")
+PAGES = ("/{lang}/", "/{lang}/directory/", "/{lang}/directory/GB-EAW", "/{lang}/directory/FR",
+         "/{lang}/directory/US-CA", "/{lang}/law/DE", "/{lang}/listing/int-take-it-down",
+         "/{lang}/safety", "/{lang}/about")
+JOURNEYS = [(who, where) for who in ("child", "parent", "survivor", "professional")
+            for where in ("GB-EAW", "FR", "US-CA", "DE", "INT")]
+
+
+def answers(who, where, need="everything"):
+    return {"danger": "no", "who": who, "what": ["fake", "threats"], "where": where,
+            "need": need, "step": "need", "nav": "next"}
+
+
+@pytest.fixture(scope="module")
+def pages_file(built_database, geoip_file, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pages") / "signpost.pages"
+    maker = create_app(make_config(built_database, geoip_file, PAGES_FILE=str(path)))
+    prerendered.save(maker, path, LANGUAGES)
+    return path
+
+
+@pytest.fixture(scope="module")
+def fast(built_database, geoip_file, pages_file):
+    return create_app(make_config(built_database, geoip_file, PAGES_FILE=str(pages_file)))
+
+
+@pytest.fixture(scope="module")
+def live(built_database, geoip_file):
+    return create_app(make_config(built_database, geoip_file, PAGES_FILE=""))
+
+
+def test_the_file_holds_every_page_and_card_asked_for(fast):
+    held = fast.extensions["prerendered"]
+    assert "/de/directory/GB-EAW" in held.pages and "/api/v1/law" in held.pages
+    assert "/sv/directory/GB-EAW" not in held.pages      # not asked for in this test
+    assert len(held.cards) >= len(LANGUAGES) * 2 * 200
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_page_rendered_ahead_is_the_page_rendered_now(fast, live, lang):
+    for template in PAGES + ("/api/v1/law.csv", "/api/v1/jurisdictions/GB"):
+        path = template.format(lang=lang)
+        served, fresh = fast.test_client().get(path), live.test_client().get(path)
+        assert served.status_code == fresh.status_code == 200, path
+        assert served.get_data() == fresh.get_data(), path
+        assert sorted(served.headers.items()) == sorted(fresh.headers.items()), path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_results_built_from_cards_are_the_results_rendered_now(fast, live, lang):
+    """Child and adult voices, numbers in national and international form, cards open
+    and folded, and the download with every card open."""
+    for who, where in JOURNEYS:
+        for need in ("everything", "report"):
+            data = answers(who, where, need)
+            served = fast.test_client().post(f"/{lang}/questions", data=data)
+            fresh = live.test_client().post(f"/{lang}/questions", data=data)
+            assert served.status_code == 200
+            assert b'class="listing"' in served.get_data(), (who, where, need)
+            assert served.get_data() == fresh.get_data(), (who, where, need)
+
+
+def test_the_start_page_with_a_suggested_country_is_rendered_for_the_request(fast, live):
+    served = fast.test_client().get("/en/", environ_base=from_country("DE"))
+    fresh = live.test_client().get("/en/", environ_base=from_country("DE"))
+    assert served.get_data() == fresh.get_data()
+    assert served.get_data() != fast.test_client().get("/en/").get_data()
+
+
+def test_open_now_is_worked_out_for_each_request(fast, monkeypatch):
+    data = answers("survivor", "GB-EAW")
+    monkeypatch.setattr(opening, "is_open", lambda schedule, now: True)
+    opened = fast.test_client().post("/en/questions", data=data).get_data(as_text=True)
+    monkeypatch.setattr(opening, "is_open", lambda schedule, now: False)
+    closed = fast.test_client().post("/en/questions", data=data).get_data(as_text=True)
+    assert "Open now" in opened and "Closed now" not in opened
+    assert "Closed now" in closed and "Open now" not in closed
+    assert prerendered.OPEN_BADGE not in opened + closed
+
+
+def test_a_file_from_other_code_or_catalogues_is_not_served(pages_file):
+    assert prerendered.load(pages_file, "another version").pages == {}
+
+
+def test_a_file_for_another_content_build_is_not_served(fast, live):
+    held = fast.extensions["prerendered"]
+    with fast.app_context():
+        catalogue = fast.extensions["catalogue"].get()
+    assert held.serves(catalogue)
+    stale = prerendered.Prerendered("an older build", held.pages, held.cards, held.blob)
+    assert not stale.serves(catalogue) and stale.page(catalogue, "/en/") is None
+
+
+@pytest.mark.parametrize("junk", [b"", b"signpost-pages-1\n\xff\xff", b"\x00" * 64,
+                                  b"not a pages file at all"])
+def test_a_broken_file_means_pages_are_rendered_for_each_request(
+        built_database, geoip_file, tmp_path, junk):
+    path = tmp_path / "broken.pages"
+    path.write_bytes(junk)
+    app = create_app(make_config(built_database, geoip_file, PAGES_FILE=str(path)))
+    assert app.extensions["prerendered"].pages == {}
+    response = app.test_client().get("/de/directory/DE")
+    assert response.status_code == 200 and "Deutschland" in response.get_data(as_text=True)
