@@ -60,15 +60,18 @@ def python():
     return sys.executable
 
 
-def start_signpost(workdir, port, content_dir=ROOT / "content", workers=2):
+def start_signpost(workdir, port, content_dir=ROOT / "content", workers=2, limit=60.0,
+                   prerender=True):
     env = dict(os.environ, SIGNPOST_DATABASE_URL=f"sqlite:///{workdir / 'content.sqlite'}",
                SIGNPOST_CONTENT_DIR=str(content_dir))
+    if not prerender:
+        env["SIGNPOST_PAGES_FILE"] = ""
     log = open(workdir / f"signpost-{port}.log", "wb")
     started = time.monotonic()
     process = subprocess.Popen([python(), "-m", "signpost.serve", "serve", "--port", str(port),
                                 "--workers", str(workers)], cwd=workdir, env=env, stdout=log,
                                stderr=subprocess.STDOUT)
-    return process, wait_until_up(port, started)
+    return process, wait_until_up(port, started, limit)
 
 
 def start_floor(pages, port, workers=2):
@@ -175,7 +178,8 @@ def synthetic_content(factor, folder):
 
 
 def measure_scale(workdir, factor, seconds):
-    """Build time, and results-page latency at 16 connections, with factor x the listings."""
+    """Build time, and results-page latency at 16 connections, with factor x the listings,
+    rendered for each request (rendering every page ahead of time is measured apart)."""
     from signpost.content import index
     folder = synthetic_content(factor, workdir / f"content-{factor}x")
     started = time.monotonic()
@@ -185,7 +189,7 @@ def measure_scale(workdir, factor, seconds):
     site.mkdir()
     shutil.copy(workdir / f"scale-{factor}.sqlite", site / "content.sqlite")
     port = free_port()
-    process, _ = start_signpost(site, port, content_dir=folder)
+    process, _ = start_signpost(site, port, content_dir=folder, prerender=False)
     try:
         wrk(port, "results", 16, 2)
         run = wrk(port, "results", 16, seconds)
@@ -256,6 +260,8 @@ def report(r, args):
               f"| {s['p99']:.2f} | {s['rps']:.0f} |" for factor, s in r["scale"].items()]
     lines += ["", f"Cold start (process start to first 200, median of "
               f"{len(r['cold'][1])}): {r['cold'][0]:.2f} s ({', '.join(f'{t:.2f}' for t in r['cold'][1])}).",
+              f"First start (content build and every page rendered ahead of time): "
+              f"{r['first_start_s']:.1f} s.",
               f"Memory per worker after the runs: {', '.join(f'{m:.0f} MB' for m in r['rss'])}."]
     if r.get("soak"):
         s = r["soak"]
@@ -312,7 +318,8 @@ def main():
         workdir = Path(temp)
         workdir.chmod(0o755)          # nginx's workers run as an unprivileged user
         port = free_port()
-        signpost, _ = start_signpost(workdir, port)
+        # The first start builds the content and renders every page ahead of time.
+        signpost, results["first_start_s"] = start_signpost(workdir, port, limit=600.0)
         floor = nginx = None
         try:
             pages = save_pages(port, workdir / "pages")

@@ -136,7 +136,7 @@ FULLY_TRANSLATED = ("GB-EAW", "GB-SCT", "GB-NIR", "DE", "FR", "IT", "ES", "AT", 
 def test_the_fully_translated_countries_show_no_english_in_any_language(client, code):
     """Where the content is fully translated, no text falls back to marked English."""
     pages = [client.get(f"/{code}/directory/{place}") for place in FULLY_TRANSLATED + ("GB",)]
-    for place, who in zip(FULLY_TRANSLATED, ("child", "parent", "adult", "bystander") * 4):
+    for place, who in zip(FULLY_TRANSLATED, ("child", "parent", "survivor", "bystander") * 4):
         pages.append(client.post(f"/{code}/questions", data={
             "danger": "no", "who": who, "what": ["fake", "threats"], "where": place,
             "need": "everything", "step": "need", "nav": "next"}))
