@@ -259,3 +259,26 @@ def test_a_reviewer_cannot_approve_their_own_proposal(site):
         assert refused.value.reason == "own-change"
         assert session.scalar(select(AuditEvent.detail)).startswith("review of own proposal")
         assert data["name"] == "Example Helpline"
+
+
+def test_the_maintainers_read_listings_as_the_site_does(tmp_path):
+    """Norway's code NO is a country, not the boolean false, in the maintainers' area too."""
+    (tmp_path / "listings").mkdir()
+    (tmp_path / "listings" / "no-example.yaml").write_text(
+        "name: Example\nservice_areas: [NO, SE]\nassured_date: 2026-11-01\n")
+    data = workflow.read_listing(tmp_path, "no-example")
+    assert data["service_areas"] == ["NO", "SE"]
+    assert data["assured_date"] == "2026-11-01"
+
+
+def test_approval_with_an_empty_change_log_file(site):
+    (site.content_dir / "history").mkdir(exist_ok=True)
+    (site.content_dir / "history" / "gb-example.yaml").write_text("")
+    sent = propose_description(sign_in(site, "eda"), "A calm new description.")
+    reviewer = sign_in(site, "rui")
+    page = reviewer.get(sent.headers["Location"])
+    approved = reviewer.post(sent.headers["Location"], data={"csrf_token": csrf(page),
+                                                            "approve": "1"})
+    assert approved.status_code == 302
+    assert "A calm new description." in site.test_client().get(
+        "/en/listing/gb-example").get_data(as_text=True)

@@ -7,44 +7,39 @@ import hashlib
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, Table,
-                        create_engine, delete, insert, select)
+from sqlalchemy import (JSON, Column, Integer, MetaData, String, Table, create_engine, insert,
+                        select, text)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from . import translations
-from .loader import from_documents, load_valid
+from .build import build as build_content
+from .loader import load_valid
 
 metadata = MetaData()
 
+# What the catalogue reads, and nothing else: the build's fingerprints and each document.
 content_build = Table(
     "content_build", metadata,
     Column("id", Integer, primary_key=True),
     Column("digest", String(64), nullable=False),
     Column("files_digest", String(64)),
-    Column("built_at", DateTime(timezone=True), nullable=False),
 )
 jurisdiction = Table(
     "jurisdiction", metadata,
     Column("code", String(16), primary_key=True),
-    Column("parent", String(16), index=True),
     Column("document", JSON, nullable=False),
 )
 listing = Table(
     "listing", metadata,
     Column("id", String(120), primary_key=True),
-    Column("name", String(300), nullable=False),
     Column("document", JSON, nullable=False),
 )
-listing_area = Table(
-    "listing_area", metadata,
-    Column("listing_id", String(120), ForeignKey("listing.id"), primary_key=True),
-    Column("code", String(16), primary_key=True, index=True),
-)
+# Tables earlier versions wrote; dropped when a shared database is rebuilt.
+_RETIRED_TABLES = ("listing_area",)
 
 
 class DatabaseError(Exception):
@@ -98,23 +93,15 @@ def digest(documents):
 
 
 def _write(connection, content, source_digest=None):
-    for table in (listing_area, listing, jurisdiction, content_build):
-        connection.execute(delete(table))
     docs = content.documents
     if docs["jurisdictions"]:
         connection.execute(insert(jurisdiction), [
-            {"code": code, "parent": data.get("parent"), "document": data}
-            for code, data in docs["jurisdictions"].items()])
+            {"code": code, "document": data} for code, data in docs["jurisdictions"].items()])
     if docs["listings"]:
         connection.execute(insert(listing), [
-            {"id": key, "name": data["name"], "document": data}
-            for key, data in docs["listings"].items()])
-        connection.execute(insert(listing_area), [
-            {"listing_id": key, "code": code}
-            for key, data in docs["listings"].items() for code in data["service_areas"]])
-    connection.execute(insert(content_build), {
-        "digest": digest(docs), "files_digest": source_digest,
-        "built_at": datetime.now(timezone.utc)})
+            {"id": key, "document": data} for key, data in docs["listings"].items()])
+    connection.execute(insert(content_build), {"digest": digest(docs),
+                                               "files_digest": source_digest})
 
 
 def build(content_root, url):
@@ -142,9 +129,13 @@ def build(content_root, url):
 
 
 def _create_and_write(engine, content, source_digest):
-    """Tables, then everything in one transaction: all or nothing."""
-    metadata.create_all(engine)
+    """Fresh tables and everything in them, in one transaction: all or nothing (on
+    PostgreSQL, replicas see the old build until the new one is committed)."""
     with engine.begin() as connection:
+        for name in _RETIRED_TABLES:
+            connection.execute(text(f"DROP TABLE IF EXISTS {name}"))
+        metadata.drop_all(connection)
+        metadata.create_all(connection)
         _write(connection, content, source_digest)
     engine.dispose()
 
@@ -171,4 +162,4 @@ def read(engine):
         raise DatabaseError(str(exc).splitlines()[0]) from exc
     if stamp is None:
         raise DatabaseError("the content database is empty: build it first")
-    return stamp, from_documents({"jurisdictions": jurisdictions, "listings": listings})
+    return stamp, build_content({"jurisdictions": jurisdictions, "listings": listings})

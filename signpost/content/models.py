@@ -3,8 +3,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
 
-import phonenumbers
-
 from ..codes import ANYWHERE
 
 
@@ -33,26 +31,29 @@ def localised(texts, locale):
 
 
 @dataclass(frozen=True)
+class Content:
+    jurisdictions: dict       # {code: Jurisdiction}
+    listings: dict            # {id: Listing}
+    documents: dict           # the file data they were built from, with translations
+
+
+@dataclass(frozen=True)
 class Phone:
     number: str            # E.164 ("+448001111") or a short number ("116111")
     region: str            # the country the number belongs to
     type: str = "voice"    # voice, or text for SMS
     description: dict = field(default_factory=dict)
     written: str = ""      # as the content file wrote it, for showing short numbers
-    # Both ways of writing a full number, worked out once when the content is loaded.
+    # Both ways of writing a full number, worked out once, when the content is built.
+    # A short number is shown as the content file writes it.
     national: str = field(default="", compare=False)
     international: str = field(default="", compare=False)
 
     def __post_init__(self):
-        if self.is_short:
-            shown = self.written or self.number
-            object.__setattr__(self, "national", shown)
-            object.__setattr__(self, "international", shown)
-            return
-        parsed = phonenumbers.parse(self.number, None)
-        for name, style in (("national", phonenumbers.PhoneNumberFormat.NATIONAL),
-                            ("international", phonenumbers.PhoneNumberFormat.INTERNATIONAL)):
-            object.__setattr__(self, name, phonenumbers.format_number(parsed, style))
+        shown = self.written or self.number
+        for name in ("national", "international"):
+            if not getattr(self, name):
+                object.__setattr__(self, name, shown)
 
     @property
     def is_short(self):

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from sqlalchemy import update
 
-from ..content import index
+from ..content import files, index
 from ..content.loader import ContentError, check_listing
 from .models import APPROVED, PENDING, REJECTED, AuditEvent, Proposal, now
 
@@ -42,7 +42,7 @@ def read_listing(content_dir, listing_id):
     path = listing_path(content_dir, listing_id)
     if not path.exists():
         return None
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return files.parse(path.read_text(encoding="utf-8"))
 
 
 def as_yaml(data):
@@ -157,7 +157,8 @@ def approve(session, proposal, reviewer, content_dir, database_url, note=""):
         saved = {p: (p.read_bytes() if p.exists() else None) for p in (path, history, retired)}
         before = read_listing(content_dir, proposal.listing_id)
         try:
-            entries = yaml.safe_load(history.read_text(encoding="utf-8")) if history.exists() else []
+            entries = (files.parse(history.read_text(encoding="utf-8")) if history.exists()
+                       else None) or []
             entries.append(_history_entry(proposal, reviewer, before))
             if proposal.action == "retire":
                 _write(retired, path.read_text(encoding="utf-8"))
