@@ -45,8 +45,9 @@ def build(render_pages):
                f"{len(content.listings)} listings.")
     path = current_app.extensions["pages_path"]
     if path and render_pages:
-        pages, cards = prerendered.save(current_app._get_current_object(), path)
-        click.echo(f"Rendered {pages} pages and {cards} listing cards into {path}.")
+        pages, cards, fragments = prerendered.save(current_app._get_current_object(), path)
+        click.echo(f"Rendered {pages} pages, {cards} listing cards and {fragments} fragments "
+                   f"into {path}.")
 
 
 @content_cli.command("coverage")

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import mirror
 from .config import PROJECT_ROOT
 
-MAGIC = b"signpost-pages-1\n"
+MAGIC = b"signpost-pages-2\n"
 OPEN_BADGE = "\x00open-now\x00"      # where a card's "Open now" goes; it changes by the minute
 # The headers a page's own view sets; the rest are added by after_request on every page.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin")
@@ -43,10 +43,11 @@ class Prerendered:
     """The pages and cards of one content build, or nothing. Each index entry gives where
     its bytes lie in `blob`."""
 
-    def __init__(self, content_digest=None, pages=None, cards=None, blob=b""):
+    def __init__(self, content_digest=None, pages=None, cards=None, blob=b"", fragments=None):
         self.content_digest = content_digest
         self.pages = pages or {}
         self.cards = cards or {}
+        self.fragments = fragments or {}
         self.blob = blob
 
     def serves(self, catalogue):
@@ -64,6 +65,12 @@ class Prerendered:
         if not self.serves(catalogue):
             return None
         found = self.cards.get((lang, young, listing.id, phone_country(listing, page_country)))
+        return None if found is None else self.blob[found[0]:found[1]].decode()
+
+    def fragment(self, catalogue, name, lang, young, key):
+        if not self.serves(catalogue):
+            return None
+        found = self.fragments.get((name, lang, young, key))
         return None if found is None else self.blob[found[0]:found[1]].decode()
 
 
@@ -96,14 +103,16 @@ def load(path, fingerprint):
     pages = {path: (headers, start + a, start + b)
              for path, (headers, a, b) in index["pages"].items()}
     cards = {key: (start + a, start + b) for key, (a, b) in index["cards"].items()}
-    return Prerendered(index["content_digest"], pages, cards, blob)
+    fragments = {key: (start + a, start + b) for key, (a, b) in index["fragments"].items()}
+    return Prerendered(index["content_digest"], pages, cards, blob, fragments)
 
 
 POPULATE = getattr(mmap, "MAP_POPULATE", 0)
 
 
 def render(app, catalogue, languages=None):
-    """{path: (headers, body)} and {(lang, young, id, phone country): card}."""
+    """{path: (headers, body)}, {(lang, young, id, phone country): card} and
+    {(template, lang, young, key): fragment}."""
     app.extensions["prerendered"] = Prerendered()        # render, never serve, meanwhile
     pages = {}
     languages = list(languages or app.extensions["locales"])
@@ -111,12 +120,29 @@ def render(app, catalogue, languages=None):
         if response.status_code == 200:
             headers = tuple((k, v) for k, v in response.headers.items() if k in KEPT_HEADERS)
             pages[path] = (headers, response.get_data())
-    return pages, contextvars.Context().run(_cards, app, catalogue, languages)
+    cards, fragments = contextvars.Context().run(_pieces, app, catalogue, languages)
+    return pages, cards, fragments
 
 
-def _cards(app, catalogue, languages):
-    cards = {}
+def fragments_of(catalogue, locale_groups, site_locale):
+    """{(template, key): context} for every fragment a results page shows: the same
+    templates and keys the pages ask `fragment()` for."""
+    found = {("notes/_reporting.html", ()): {},
+             ("journey/_language_buttons.html", ()): {"locale_groups": locale_groups,
+                                                      "site_locale": site_locale}}
+    for code in catalogue.jurisdictions:
+        compensation = catalogue.compensation_for(code)
+        if compensation:
+            found[("notes/_compensation.html", (code, True))] = {"compensation": compensation,
+                                                                 "compact": True}
+    return found
+
+
+def _pieces(app, catalogue, languages):
+    from .i18n import by_script
+    cards, fragments = {}, {}
     macro = app.jinja_env.get_template("macros.html").module.listing_card
+    locales = app.extensions["locales"]
     for lang in languages:
         for young in (False, True):
             with app.test_request_context(f"/{lang}/"):
@@ -126,14 +152,19 @@ def _cards(app, catalogue, languages):
                         g.page_country = country
                         cards[(lang, young, listing_id, country)] = str(
                             macro(item, "h3", "", False, Markup(OPEN_BADGE)))
-    return cards
+                g.page_country = None
+                pieces = fragments_of(catalogue, by_script(locales.values()), locales[lang])
+                for (name, key), context in pieces.items():
+                    fragments[(name, lang, young, key)] = app.jinja_env.get_template(
+                        name).render(**context)
+    return cards, fragments
 
 
 def save(app, path, languages=None):
     """Render everything for the current build and write it to `path` atomically."""
     with app.app_context():
         catalogue = app.extensions["catalogue"].get()
-    pages, cards = render(app, catalogue, languages)
+    pages, cards, fragments = render(app, catalogue, languages)
     chunks, offset = [], 0
 
     def place(data):
@@ -145,7 +176,8 @@ def save(app, path, languages=None):
     index = {"fingerprint": code_fingerprint(app.config["TRANSLATIONS_DIR"]),
              "content_digest": catalogue.digest,
              "pages": {p: (headers, *place(body)) for p, (headers, body) in pages.items()},
-             "cards": {key: place(card.encode()) for key, card in cards.items()}}
+             "cards": {key: place(card.encode()) for key, card in cards.items()},
+             "fragments": {key: place(text.encode()) for key, text in fragments.items()}}
     header = marshal.dumps(index)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,7 +188,7 @@ def save(app, path, languages=None):
         f.write(header)
         f.writelines(chunks)
     partial.replace(path)
-    return len(pages), len(cards)
+    return len(pages), len(cards), len(fragments)
 
 
 def ensure(app, catalogue):

@@ -41,6 +41,9 @@ def test_the_file_holds_every_page_and_card_asked_for(fast):
     assert "/de/directory/GB-EAW" in held.pages and "/api/v1/law" in held.pages
     assert "/sv/directory/GB-EAW" not in held.pages      # not asked for in this test
     assert len(held.cards) >= len(LANGUAGES) * 2 * 200
+    for young in (False, True):
+        assert ("notes/_compensation.html", "de", young, ("FR", True)) in held.fragments
+        assert ("journey/_language_buttons.html", "ar", young, ()) in held.fragments
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -99,8 +99,15 @@ def listing_card(item, heading="h3", section="", compact=False):
 OPEN_DETAILS, CLOSED_DETAILS = '<details class="more" open>', '<details class="more">'
 
 
-def fragment(name, **context):
-    """A template rendered on its own, with only the names it is given."""
+def fragment(name, key=None, **context):
+    """A template rendered on its own, with only the names it is given. With a `key`
+    (what the fragment depends on besides the language and voice), the one rendered with
+    the content build (`prerendered.fragments_of`) where there is one."""
+    if key is not None:
+        found = current_app.extensions["prerendered"].fragment(
+            catalogue(), name, g.get("lang"), voice.speaking_to_young(), key)
+        if found is not None:
+            return Markup(found)
     return Markup(current_app.jinja_env.get_template(name).render(**context))
 
 
