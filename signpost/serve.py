@@ -89,6 +89,7 @@ def main(argv=None):
         catalogue = app.extensions["catalogue"].get()   # fail now, not on the first visitor
     if prerendered.ensure(app, catalogue):
         print("Rendered every page ahead of time for this content build.", file=sys.stderr)
+    gc.collect()    # the rendering's leftovers, before the workers are forked
     gc.freeze()     # what start-up loaded is never collected: no long pauses under load
     SignpostServer(app, gunicorn_options(args.host, args.port, args.workers)).run()
     return 0
