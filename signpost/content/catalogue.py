@@ -17,14 +17,18 @@ class Catalogue:
         for item in sorted(content.listings.values(), key=lambda x: x.name.casefold()):
             for code in item.service_areas:
                 self._by_area.setdefault(code, []).append(item)
+        # Worked out once per build: every results page asks for them.
+        self._countries = tuple(sorted(code for code, j in self.jurisdictions.items()
+                                       if j.parent is None and code != ANYWHERE))
+        self.place_codes = self._countries + tuple(
+            r for code in self._countries for r in self.jurisdictions[code].regions) + (ANYWHERE,)
 
     def jurisdiction(self, code):
         return self.jurisdictions.get(code)
 
     def countries(self):
         """Codes of the top-level jurisdictions a visitor can choose, without INT."""
-        return sorted(code for code, j in self.jurisdictions.items()
-                      if j.parent is None and code != ANYWHERE)
+        return list(self._countries)
 
     def regions_of(self, code):
         j = self.jurisdictions.get(code)

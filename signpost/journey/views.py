@@ -69,9 +69,7 @@ def _where_choices():
 
 
 def _place_codes():
-    cat = catalogue()
-    return tuple(cat.countries()) + tuple(
-        r.code for code in cat.countries() for r in cat.regions_of(code)) + (ANYWHERE,)
+    return catalogue().place_codes
 
 
 def _speak_to(answers):

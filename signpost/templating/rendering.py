@@ -136,11 +136,13 @@ def init_app(app):
     app.jinja_env.install_gettext_callables(
         gettext=_fast_gettext, ngettext=_fast_ngettext, pgettext=_fast_pgettext, newstyle=True)
 
+    locales = app.extensions["locales"]
+    site_locales, locale_groups = list(locales.values()), i18n.by_script(locales.values())
+
     @app.context_processor
     def page_context():
-        locales = app.extensions["locales"]
         current = locales.get(g.get("lang")) or locales[app.config["DEFAULT_LOCALE"]]
-        return {"site_locale": current, "site_locales": list(locales.values()),
-                "locale_groups": i18n.by_script(locales.values()),
+        return {"site_locale": current, "site_locales": site_locales,
+                "locale_groups": locale_groups,
                 "quick_exit_url": current_app.config["QUICK_EXIT_URLS"].get(
                     current.code, current_app.config["QUICK_EXIT_URL"])}
