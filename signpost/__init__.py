@@ -81,7 +81,7 @@ def _enable_maintainers(app, config):
                       PERMANENT_SESSION_LIFETIME=8 * 3600)
     engine = store.make_engine(config.MAINTAIN_DATABASE_URL)
     store.upgrade(engine)
-    app.extensions["maintain_sessions"] = store.sessions(engine)
+    app.extensions["maintain_sessions"] = store.sessions(engine, config.SECRET_KEY)
     app.register_blueprint(maintain_bp)
     from flask_wtf.csrf import generate_csrf
     app.jinja_env.globals["csrf_token"] = generate_csrf

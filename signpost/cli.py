@@ -262,8 +262,9 @@ def create_account(username, role, organisation, scopes, public_name, totp, pass
         except ValueError as error:
             raise click.ClickException(str(error))
         click.echo(f"Created {account.username} ({role}, {organisation}).")
-        if account.totp_secret:
-            click.echo(f"Second-factor secret for an authenticator app: {account.totp_secret}")
+        if account.new_totp_secret:
+            click.echo("Second-factor secret for an authenticator app: "
+                       f"{account.new_totp_secret}")
 
 
 export_cli = AppGroup("export", help="Copies of the site for serving without signpost.")

@@ -70,12 +70,12 @@ def sign_in(app, username):
     return client
 
 
-def propose_description(client, words, submit=True):
+def propose_description(client, words, submit=True, areas="GB"):
     page = client.get("/maintain/listings/gb-example/edit")
     form = {"csrf_token": csrf(page), "listing_id": "gb-example", "name": "Example Helpline",
             "description_en": words, "url": "https://example.org/helpline",
             "kind": "child-helpline", "services": "talk", "roles": "child",
-            "service_areas": "GB", "phones": "+44 800 1111 | voice | Free line",
+            "service_areas": areas, "phones": "+44 800 1111 | voice | Free line",
             "source": "https://example.org/helpline/contact", "source_kind": "own",
             "reason": "New opening words",
             "free": "yes", "anonymous": "", "confidential": ""}
@@ -231,8 +231,107 @@ def test_second_factor_is_required_when_set_up(site):
         account = accounts.create(session, "tia", PASSWORD, "editor", "Example", ["GB"],
                                   totp=True)
         assert accounts.authenticate(session, "tia", PASSWORD) is None
-        code = pyotp.TOTP(account.totp_secret).now()
+        code = pyotp.TOTP(account.new_totp_secret).now()
         assert accounts.authenticate(session, "tia", PASSWORD, code) is not None
+        assert accounts.authenticate(session, "tia", PASSWORD, code) is None, \
+            "a code works once"
+
+
+def test_second_factor_secrets_are_sealed_at_rest(site):
+    with site.extensions["maintain_sessions"]() as session:
+        account = accounts.create(session, "tia", PASSWORD, "editor", "Example", ["GB"],
+                                  totp=True)
+        stored = session.execute(text("select totp_secret from account where username='tia'"))\
+            .scalar()
+    assert account.new_totp_secret not in stored and stored.startswith("fernet:")
+
+
+def test_the_maintainers_database_is_private(site, tmp_path):
+    path = tmp_path / "maintain.sqlite"
+    if path.exists():          # the SQLite run; PostgreSQL keeps its own files
+        assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_logging_out_ends_the_session_server_side(site):
+    editor = sign_in(site, "eda")
+    saved = editor.get_cookie("signpost_maintain", path="/maintain")
+    assert editor.get("/maintain/").status_code == 200
+    token = re.search(r'name="csrf_token" value="([^"]+)"',
+                      editor.get("/maintain/").get_data(as_text=True)).group(1)
+    editor.post("/maintain/logout", data={"csrf_token": token})
+    replay = site.test_client()
+    replay.set_cookie("signpost_maintain", saved.value, path="/maintain")
+    assert replay.get("/maintain/").status_code == 302, "a saved cookie no longer signs in"
+
+
+def test_a_new_password_or_a_disabled_account_ends_sessions(site):
+    for change in ("password", "disable"):
+        name = f"p{change}"
+        with site.extensions["maintain_sessions"]() as session:
+            accounts.create(session, name, PASSWORD, "editor", "Example", ["GB"])
+        client = sign_in(site, name)
+        assert client.get("/maintain/").status_code == 200
+        with site.extensions["maintain_sessions"]() as session:
+            account = session.scalar(select(accounts.Account).where(
+                accounts.Account.username == name))
+            if change == "password":
+                accounts.set_password(session, account, PASSWORD + " again")
+            else:
+                accounts.disable(session, account)
+        assert client.get("/maintain/").status_code == 302, change
+
+
+def test_failed_guesses_at_other_names_never_refuse_a_correct_sign_in(site, monkeypatch):
+    monkeypatch.setattr(accounts, "MAX_DELAY", 0.01)
+    monkeypatch.setattr(accounts, "site_limiter", accounts._SiteLimiter(accounts.SITE_LIMIT))
+    with site.extensions["maintain_sessions"]() as session:
+        for i in range(50):
+            assert accounts.authenticate(session, f"nobody{i}", "wrong wrong wrong") is None
+        assert accounts.site_limiter.delay() > 0, "guessing slows down"
+        assert accounts.authenticate(session, "rui", PASSWORD) is not None
+
+
+def test_an_editor_cannot_place_a_listing_outside_their_scope(site):
+    editor = sign_in(site, "eda")         # scoped to GB
+    for areas in ("GB INT", "GB NO", "NO"):
+        response = propose_description(editor, "Wider.", areas=areas)
+        assert response.status_code == 403, areas
+    with site.extensions["maintain_sessions"]() as session:
+        assert session.scalar(select(Proposal)) is None
+
+
+def test_an_editor_sees_only_proposals_in_their_scope(site):
+    sent = propose_description(sign_in(site, "eda"), "A calm new description.")
+    other = sign_in(site, "ola")          # scoped to NO
+    assert "gb-example" not in other.get("/maintain/").get_data(as_text=True)
+    assert other.get(sent.headers["Location"]).status_code == 404
+    assert "gb-example" in sign_in(site, "rui").get("/maintain/").get_data(as_text=True)
+
+
+def test_bad_account_input_gets_a_clear_message(site):
+    with site.extensions["maintain_sessions"]() as session:
+        with pytest.raises(ValueError, match="already exists"):
+            accounts.create(session, "eda", PASSWORD, "editor", "Example", ["GB"])
+        session.rollback()
+        account = accounts.create(session, "twice", PASSWORD, "editor", "Example", ["DE", "DE"])
+        assert [s.value for s in account.scopes] == ["DE"]
+
+
+def test_a_failed_database_rebuild_leaves_nothing_changed(site, monkeypatch):
+    sent = propose_description(sign_in(site, "eda"), "A calm new description.")
+    before = (site.content_dir / "listings" / "gb-example.yaml").read_bytes()
+
+    def broken(*args):
+        raise index.DatabaseError("the database went away")
+    monkeypatch.setattr(workflow.index, "build", broken)
+    reviewer = sign_in(site, "rui")
+    page = reviewer.get(sent.headers["Location"])
+    answer = reviewer.post(sent.headers["Location"], data={"csrf_token": csrf(page),
+                                                          "approve": "1"})
+    assert answer.status_code == 200 and "nothing was changed" in answer.get_data(as_text=True)
+    assert (site.content_dir / "listings" / "gb-example.yaml").read_bytes() == before
+    with site.extensions["maintain_sessions"]() as session:
+        assert session.scalar(select(Proposal.status)) == "pending"
 
 
 def test_weak_passwords_are_refused(site):

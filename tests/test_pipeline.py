@@ -50,3 +50,13 @@ def test_build_parses_each_number_once_and_writes_it_both_ways(monkeypatch):
     emergency = content.jurisdictions["GB"].emergency.phones[0]
     assert (emergency.number, emergency.national) == ("999", "999")
     assert sorted(calls) == sorted(["+44 800 1111", "999", "112"])
+
+
+def test_addresses_that_hide_their_real_host_are_refused():
+    """A link labelled with one host must never take a browser to another."""
+    for url in ("https://evil.example\\@www.bka.de/", "https://user@www.bka.de/",
+                "https://www.bka.de\\evil.example/", "https://www.bka.de/a b"):
+        problems = check(documents(**{"gb-one": dict(LISTING, url=url)}), date(2026, 6, 1))
+        assert [p.field for p in problems if p.is_error] == ["url"], url
+    assert not check(documents(**{"gb-one": dict(LISTING, url="https://www.bka.de/x?y=1")}),
+                     date(2026, 6, 1))

@@ -3,7 +3,11 @@ from ..codes import (AI_IMAGE_RULINGS, CHILD_RULES, DEADLINE_STARTS, IMAGE_AGES,
                      PENDING_STATUS, PROVISION_REACH, ROLES, SERVICES, SITUATIONS, SOURCE_KINDS,
                      WEEKDAYS)
 
-_URL = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
+# A host made of letters, digits, hyphens and dots, then a path: no user-info ("x@host"),
+# no backslash and no space anywhere, so the host a link shows is the host a browser opens.
+_URL = {"type": "string", "pattern": r"^https?://[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                                     r"(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+\.?"
+                                     r"(:\d{1,5})?([/?#][^\s\\]*)?$"}
 _DATE = {"type": "string", "format": "date"}
 _TEXT = {
     "type": "object",

@@ -1,5 +1,11 @@
 """Who may sign in: argon2 passwords, an optional TOTP second factor, and limits on
-guessing. Nothing here records an IP address."""
+guessing. Nothing here records an IP address.
+
+TOTP secrets are stored encrypted with a key derived from SIGNPOST_SECRET_KEY (the
+session factory carries it: `store.sessions`), and each code works once.
+"""
+import base64
+import hmac
 import threading
 import time
 from datetime import timedelta
@@ -7,6 +13,9 @@ from datetime import timedelta
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 
 from .models import Account, Scope, now
@@ -15,20 +24,24 @@ HASHER = PasswordHasher()
 MIN_PASSWORD = 12
 LOCK_AFTER = 5                      # failed attempts on one account
 LOCK_FOR = timedelta(minutes=15)
-SITE_LIMIT = 30                     # failed attempts on any account, per minute
+SITE_LIMIT = 30                     # failed attempts on any account per minute, then slower
+MAX_DELAY = 2.0                     # seconds: the most any sign-in waits
 
 
 class _SiteLimiter:
-    """Failed logins across all accounts, in memory: slows down guessing of usernames."""
+    """Failed sign-ins across all accounts, in memory. Past the limit every sign-in waits a
+    little longer, up to MAX_DELAY: guessing slows down, but a correct sign-in is never
+    refused because others failed."""
 
     def __init__(self, limit, window=60.0):
         self._limit, self._window, self._times, self._lock = limit, window, [], threading.Lock()
 
-    def blocked(self):
+    def delay(self):
         with self._lock:
             cutoff = time.monotonic() - self._window
             self._times = [t for t in self._times if t > cutoff]
-            return len(self._times) >= self._limit
+            over = len(self._times) - self._limit
+        return 0.0 if over < 0 else min(MAX_DELAY, 0.05 * (over + 1))
 
     def failed(self):
         with self._lock:
@@ -36,6 +49,42 @@ class _SiteLimiter:
 
 
 site_limiter = _SiteLimiter(SITE_LIMIT)
+_PREFIX = "fernet:"
+
+
+def _cipher(session):
+    key = session.info.get("secret_key")
+    if not key:
+        raise RuntimeError("the maintainers' area needs SIGNPOST_SECRET_KEY")
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                   info=b"signpost maintainers totp").derive(key.encode())
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
+def seal(session, secret):
+    return _PREFIX + _cipher(session).encrypt(secret.encode()).decode()
+
+
+def unseal(session, stored):
+    """The TOTP secret, or None when it cannot be read with this key."""
+    if not stored.startswith(_PREFIX):
+        return stored           # written before secrets were encrypted; sealed on sign-in
+    try:
+        return _cipher(session).decrypt(stored[len(_PREFIX):].encode()).decode()
+    except InvalidToken:
+        return None
+
+
+def _code_once(account, secret, code):
+    """A TOTP code of the current time step (or one either side) not used before."""
+    totp = pyotp.TOTP(secret)
+    step = int(time.time()) // totp.interval
+    for candidate in (step - 1, step, step + 1):
+        if candidate > (account.last_totp_step if account.last_totp_step is not None else -1) \
+                and hmac.compare_digest(totp.generate_otp(candidate), code or ""):
+            account.last_totp_step = candidate
+            return True
+    return False
 
 
 def strong_enough(password):
@@ -44,21 +93,47 @@ def strong_enough(password):
 
 def create(session, username, password, role, organisation, scopes=(), public_name=None,
            totp=False):
+    """A new account; ValueError with a message a person can act on when it cannot be.
+    With `totp`, the secret to show once is `account.new_totp_secret`."""
+    username = (username or "").strip()
+    if not username:
+        raise ValueError("an account needs a username")
+    if session.scalar(select(Account.id).where(Account.username == username)) is not None:
+        raise ValueError(f"an account named {username!r} already exists")
     if not strong_enough(password):
         raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
+    secret = pyotp.random_base32() if totp else None
     account = Account(username=username, password_hash=HASHER.hash(password), role=role,
                       organisation=organisation, public_name=public_name,
-                      totp_secret=pyotp.random_base32() if totp else None)
-    account.scopes = [Scope(value=value) for value in scopes]
+                      totp_secret=seal(session, secret) if secret else None)
+    account.scopes = [Scope(value=value) for value in dict.fromkeys(scopes)]
     session.add(account)
     session.commit()
+    account.new_totp_secret = secret
     return account
+
+
+def end_sessions(session, account):
+    """Every signed-in session of this account stops working."""
+    account.session_epoch = (account.session_epoch or 0) + 1
+    session.commit()
+
+
+def set_password(session, account, password):
+    if not strong_enough(password):
+        raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
+    account.password_hash = HASHER.hash(password)
+    end_sessions(session, account)
+
+
+def disable(session, account):
+    account.active = False
+    end_sessions(session, account)
 
 
 def authenticate(session, username, password, code=""):
     """The account, or None. Locks an account for a while after repeated failures."""
-    if site_limiter.blocked():
-        return None
+    time.sleep(site_limiter.delay())
     account = session.scalar(select(Account).where(Account.username == username))
     if account is None or not account.active:
         HASHER.hash(password or "x")      # the same work either way: no hint that it exists
@@ -70,8 +145,11 @@ def authenticate(session, username, password, code=""):
         return None
     try:
         HASHER.verify(account.password_hash, password)
-        ok = account.totp_secret is None or pyotp.TOTP(account.totp_secret).verify(code or "",
-                                                                                  valid_window=1)
+        secret = unseal(session, account.totp_secret) if account.totp_secret else None
+        ok = account.totp_secret is None or (secret is not None
+                                             and _code_once(account, secret, code))
+        if ok and secret and not account.totp_secret.startswith(_PREFIX):
+            account.totp_secret = seal(session, secret)
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok:

@@ -27,7 +27,12 @@ class Account(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Encrypted with a key derived from SIGNPOST_SECRET_KEY (accounts.py).
+    totp_secret: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    # The newest TOTP time step used: a code works once.
+    last_totp_step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Every session carries this number; raising it ends them all (logout, a new password).
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
     role: Mapped[str] = mapped_column(String(20))
     organisation: Mapped[str] = mapped_column(String(200))
     # Shown in the public change log only if the person chose so.
@@ -38,13 +43,22 @@ class Account(Base):
     scopes: Mapped[list["Scope"]] = relationship(back_populates="account",
                                                  cascade="all, delete-orphan")
 
-    def may_edit(self, listing_id, service_areas, organisation_of_listing=None):
-        """An editor edits what they are assigned: a listing id or a jurisdiction code."""
+    def may_edit(self, listing_id, service_areas, proposed_areas=None):
+        """An editor changes what they are assigned: a listing (by id) or the listings of
+        a jurisdiction (by code; a country's code covers its regions). Every area a
+        change would give the listing must lie within that scope: an area the listing
+        already has counts only for an editor assigned the listing itself."""
         if self.role == "admin":
             return True
         granted = {s.value for s in self.scopes}
-        return listing_id in granted or bool(granted & set(service_areas)) or \
-            (organisation_of_listing is not None and organisation_of_listing in granted)
+        current = set(service_areas)
+        wanted = current if proposed_areas is None else set(proposed_areas)
+
+        def within(area):
+            return area in granted or area.split("-")[0] in granted or \
+                (listing_id in granted and area in current)
+        reaches = listing_id in granted or not current or any(within(a) for a in current)
+        return reaches and bool(wanted) and all(within(a) for a in wanted)
 
 
 class Scope(Base):

@@ -1,4 +1,5 @@
 """The maintainers' database: engine, sessions and migrations."""
+import os
 from pathlib import Path
 
 from alembic import command
@@ -13,7 +14,11 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(url):
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(parsed.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Password hashes and sealed secrets: readable by signpost's own user only.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(path, 0o600)
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -26,5 +31,6 @@ def upgrade(engine):
     command.upgrade(config, "head")
 
 
-def sessions(engine):
-    return sessionmaker(engine, expire_on_commit=False)
+def sessions(engine, secret_key=None):
+    """Sessions that carry the key TOTP secrets are sealed with."""
+    return sessionmaker(engine, expire_on_commit=False, info={"secret_key": secret_key})

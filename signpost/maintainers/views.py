@@ -25,6 +25,8 @@ MESSAGES = {
     "exists": "A listing with that identifier already exists.",
     "missing": "There is no such listing.",
     "reason": "Please say why.",
+    "database": "The content database could not be updated, so nothing was changed. "
+                "Please try again in a moment.",
 }
 
 
@@ -46,7 +48,10 @@ def load_account():
     g.lang = "en"       # the maintainers' pages are in English for now
     account_id = session.get("account_id")
     g.account = db().get(Account, account_id) if account_id else None
-    if g.account is not None and not g.account.active:
+    # The cookie alone is not enough: logging out, a new password or a disabled account
+    # raises the account's epoch, and every older session ends.
+    if g.account is not None and (not g.account.active
+                                  or session.get("epoch") != g.account.session_epoch):
         session.clear()
         g.account = None
 
@@ -89,7 +94,7 @@ def login():
                                         form.code.data)
         if account is not None:
             session.clear()
-            session["account_id"] = account.id
+            session["account_id"], session["epoch"] = account.id, account.session_epoch
             return redirect(url_for("maintain.dashboard"))
         flash("That username, password or code did not work. After several tries an "
               "account waits 15 minutes.")
@@ -98,6 +103,8 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    if g.account is not None:
+        accounts.end_sessions(db(), g.account)
     session.clear()
     return redirect(url_for("maintain.login"))
 
@@ -108,11 +115,21 @@ def dashboard():
     cat = catalogue()
     mine = [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
     cutoff = date.today() - timedelta(days=365)
-    waiting = db().scalars(select(Proposal).where(Proposal.status == PENDING)
-                           .order_by(Proposal.created_at)).all()
+    waiting = [p for p in db().scalars(select(Proposal).where(Proposal.status == PENDING)
+                                       .order_by(Proposal.created_at))
+               if _may_see(p)]
     return render_template("maintain/dashboard.html", mine=sorted(mine, key=lambda x: x.id),
                            stale=[x for x in mine if x.assured_date < cutoff], waiting=waiting,
                            can_review=g.account.role in ("reviewer", "admin"))
+
+
+def _may_see(proposal):
+    """Reviewers see every proposal; an editor their own and those in their scope."""
+    if g.account.role in ("reviewer", "admin") or proposal.author_id == g.account.id:
+        return True
+    current = workflow.read_listing(current_app.config["CONTENT_DIR"], proposal.listing_id)
+    return g.account.may_edit(proposal.listing_id, (current or {}).get("service_areas", []),
+                              (proposal.data or {}).get("service_areas"))
 
 
 def _diff(listing_id, before, after):
@@ -197,6 +214,8 @@ def small_change(listing_id, action):
 @signed_in
 def proposal(proposal_id):
     item = db().get(Proposal, proposal_id) or abort(404)
+    if not _may_see(item):
+        abort(404)      # not even whether it exists
     content_dir = current_app.config["CONTENT_DIR"]
     before = workflow.read_listing(content_dir, item.listing_id)
     form = ReviewForm()
@@ -235,7 +254,7 @@ def manage_accounts():
         else:
             workflow.record(db(), g.account, "account", f"created {created.username}")
             db().commit()
-            secret = created.totp_secret
+            secret = created.new_totp_secret
             flash(f"Account {created.username} created.")
     people = db().scalars(select(Account).order_by(Account.username)).all()
     events = db().scalars(select(AuditEvent).order_by(AuditEvent.at.desc()).limit(50)).all()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 from sqlalchemy import update
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..content import files, index
 from ..content.loader import ContentError, check_listing
@@ -61,8 +62,8 @@ def propose(session, account, content_dir, jurisdictions, listing_id, action, da
         raise WorkflowError("exists")
     if action != "add" and current is None:
         raise WorkflowError("missing")
-    areas = set((current or {}).get("service_areas", [])) | set((data or {}).get("service_areas", []))
-    if not account.may_edit(listing_id, areas):
+    proposed = (data or {}).get("service_areas") if data is not None else None
+    if not account.may_edit(listing_id, (current or {}).get("service_areas", []), proposed):
         record(session, account, "refused", f"{action} {listing_id}: outside the account's scope")
         session.commit()
         raise WorkflowError("forbidden")
@@ -167,14 +168,15 @@ def approve(session, proposal, reviewer, content_dir, database_url, note=""):
                 _write(path, as_yaml(proposal.data))
             _write(history, as_yaml(entries))
             index.build(content_dir, database_url)
-        except (ContentError, OSError) as error:
+        except (ContentError, OSError, index.DatabaseError, SQLAlchemyError) as error:
             for target, content in saved.items():
                 if content is None:
                     target.unlink(missing_ok=True)
                 else:
                     _write(target, content.decode("utf-8"))
             session.rollback()
-            problems = getattr(error, "problems", [str(error)])
-            raise WorkflowError("invalid", problems) from error
+            if isinstance(error, (index.DatabaseError, SQLAlchemyError)):
+                raise WorkflowError("database") from error
+            raise WorkflowError("invalid", getattr(error, "problems", [str(error)])) from error
         record(session, reviewer, "approved", f"proposal {proposal.id}")
         session.commit()
