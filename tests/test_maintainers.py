@@ -381,3 +381,26 @@ def test_approval_with_an_empty_change_log_file(site):
     assert approved.status_code == 302
     assert "A calm new description." in site.test_client().get(
         "/en/listing/gb-example").get_data(as_text=True)
+
+
+def test_check_these_next_takes_one_step_for_still_correct(site):
+    from datetime import date
+    editor = sign_in(site, "eda")
+    page = editor.get("/maintain/check")
+    html = page.get_data(as_text=True)
+    assert "gb-example" in html and 'href="https://example.org/helpline/contact"' in html
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    unticked = editor.post("/maintain/check/gb-example", data={"csrf_token": token})
+    assert unticked.status_code == 302
+    editor.post("/maintain/check/gb-example", data={"csrf_token": token, "looked": "y"})
+    with site.extensions["maintain_sessions"]() as session:
+        proposal = session.scalar(select(Proposal))
+        assert (proposal.action, proposal.status) == ("checked", "pending")
+        assert "example.org/helpline/contact" in proposal.reason
+    reviewer = sign_in(site, "rui")
+    review = reviewer.get(f"/maintain/proposals/{proposal.id}")
+    reviewer.post(f"/maintain/proposals/{proposal.id}", data={"csrf_token": csrf(review),
+                                                             "approve": "1"})
+    written = workflow.read_listing(site.content_dir, "gb-example")
+    assert written["assured_date"] == date.today().isoformat()
+    assert written["description"] == {"en": "An invented helpline for tests."}

@@ -71,6 +71,12 @@ class CheckedForm(FlaskForm):
     reason = TextAreaField("What you checked", validators=[DataRequired(), Length(max=1000)])
 
 
+class StillCorrectForm(FlaskForm):
+    """One step from the "check these next" list: the listing's own source, looked at."""
+    looked = BooleanField("I looked at the source and the listing is still correct",
+                          validators=[DataRequired()])
+
+
 class RetireForm(FlaskForm):
     reason = TextAreaField("Why it should no longer be shown",
                            validators=[DataRequired(), Length(max=1000)])

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..current import catalogue
 from . import accounts, workflow
 from .forms import (AccountForm, CheckedForm, ListingForm, LoginForm, RetireForm, ReviewForm,
-                    data_from_form, fill_form, provenance)
+                    StillCorrectForm, data_from_form, fill_form, provenance)
 from .models import PENDING, Account, AuditEvent, Proposal
 
 bp = Blueprint("maintain", __name__, url_prefix="/maintain")
@@ -208,6 +208,39 @@ def small_change(listing_id, action):
             return redirect(url_for("maintain.proposal", proposal_id=proposal.id))
     return render_template("maintain/small_change.html", form=form, action=action,
                            listing_id=listing_id, current=current)
+
+
+@bp.get("/check")
+@signed_in
+def check_next():
+    """The yearly re-check: the listings in one's scope, the longest unchecked first."""
+    cat = catalogue()
+    mine = [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
+    return render_template("maintain/check_next.html",
+                           listings=sorted(mine, key=lambda x: (x.assured_date, x.id)),
+                           form=StillCorrectForm())
+
+
+@bp.post("/check/<listing_id>")
+@signed_in
+def still_correct(listing_id):
+    """"Still correct", in one step: the listing's source, looked at today."""
+    content_dir = current_app.config["CONTENT_DIR"]
+    current = workflow.read_listing(content_dir, listing_id) or abort(404)
+    form = StillCorrectForm()
+    if not form.validate_on_submit():
+        flash("Please tick the box to say you looked at the source.")
+        return redirect(url_for("maintain.check_next"))
+    data = dict(current, assured_date=date.today().isoformat())
+    try:
+        proposal = workflow.propose(db(), g.account, content_dir, catalogue().jurisdictions,
+                                    listing_id, "checked", data,
+                                    f"Still correct: looked at {current['source']}")
+    except workflow.WorkflowError as error:
+        _fail(error)
+        return redirect(url_for("maintain.check_next"))
+    flash(f"Thank you. {listing_id} waits for a second person to confirm it.")
+    return redirect(url_for("maintain.check_next"))
 
 
 @bp.route("/proposals/<int:proposal_id>", methods=["GET", "POST"])
