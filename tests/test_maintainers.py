@@ -404,3 +404,40 @@ def test_check_these_next_takes_one_step_for_still_correct(site):
     written = workflow.read_listing(site.content_dir, "gb-example")
     assert written["assured_date"] == date.today().isoformat()
     assert written["description"] == {"en": "An invented helpline for tests."}
+
+
+def test_hours_and_a_german_description_go_from_the_form_to_the_public_page(site):
+    editor = sign_in(site, "eda")
+    page = editor.get("/maintain/listings/gb-example/edit")
+    assert 'name="description_de"' in page.get_data(as_text=True)
+    form = {"csrf_token": csrf(page), "listing_id": "gb-example", "name": "Example Helpline",
+            "description_en": "An invented helpline for tests.",
+            "description_de": "Eine erfundene Beratung für Tests.",
+            "url": "https://example.org/helpline", "kind": "child-helpline",
+            "services": "talk", "roles": "child", "situations": ["threats"],
+            "minimum_age": "11", "maximum_age": "18", "service_areas": "GB",
+            "phones": "+44 800 1111 | voice | Free line",
+            "hours_mode": "hours", "timezone": "Europe/London",
+            **{f"hours_{day}": "09:00-17:00" for day in ("MO", "TU", "WE", "TH", "FR")},
+            "hours_SA": "10:00-14:00",
+            "source": "https://example.org/helpline/contact", "source_kind": "own",
+            "reason": "Hours and German text", "free": "yes", "anonymous": "",
+            "confidential": "", "submit": "1"}
+    sent = editor.post("/maintain/listings/gb-example/edit", data=form)
+    assert sent.status_code == 302
+    reviewer = sign_in(site, "rui")
+    review = reviewer.get(sent.headers["Location"])
+    assert "Eine erfundene Beratung" in review.get_data(as_text=True)
+    reviewer.post(sent.headers["Location"], data={"csrf_token": csrf(review), "approve": "1"})
+    written = workflow.read_listing(site.content_dir, "gb-example")
+    assert written["schedules"] == {"timezone": "Europe/London", "hours": [
+        {"byday": ["MO", "TU", "WE", "TH", "FR"], "opens_at": "09:00", "closes_at": "17:00"},
+        {"byday": ["SA"], "opens_at": "10:00", "closes_at": "14:00"}]}
+    assert written["serves"] == {"roles": ["child"], "situations": ["threats"],
+                                 "minimum_age": 11, "maximum_age": 18}
+    assert written["description"]["en"] == "An invented helpline for tests."
+    public = site.test_client().get("/de/listing/gb-example").get_data(as_text=True)
+    assert "Eine erfundene Beratung für Tests." in public
+    assert "10:00" in public and "14:00" in public
+    again = sign_in(site, "eda").get("/maintain/listings/gb-example/edit").get_data(as_text=True)
+    assert 'value="10:00-14:00"' in again and 'value="Europe/London"' in again

@@ -3,11 +3,13 @@ change things, so every one carries a CSRF token (Flask-WTF)."""
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, PasswordField, SelectField, SelectMultipleField, StringField,
-                     TextAreaField)
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from functools import cache
 
-from ..codes import KINDS, ROLES, SERVICES
+from wtforms import (BooleanField, IntegerField, PasswordField, RadioField, SelectField,
+                     SelectMultipleField, StringField, TextAreaField)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+
+from ..codes import IMAGE_AGES, KINDS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
 from .models import ROLES as ACCOUNT_ROLES
 
 TRISTATE = [("", "Not stated by the source"), ("yes", "Yes"), ("no", "No")]
@@ -18,11 +20,37 @@ SOURCE_KIND_CHOICES = [("own", "The service's own website"),
 SOURCE_DATE = [Optional(), Regexp(r"^\d{4}-\d{2}-\d{2}$", message="A date like 2026-03-31.")]
 
 
+@cache
+def listing_form(languages):
+    """The listing form with a row per weekday and, for each of `languages` (the site's,
+    as content files write them: de, pt_BR), its own description and notes fields."""
+    fields = {f"hours_{day}": StringField(f"{name} (like 09:00-17:00)", validators=HOURS)
+              for day, name in DAY_NAMES.items()}
+    for code in languages:
+        fields[f"description_{code}"] = TextAreaField(f"Description in {code}",
+                                                      validators=[Optional()])
+        fields[f"notes_{code}"] = TextAreaField(f"Notes in {code}", validators=[Optional()])
+    return type("LanguageListingForm", (ListingForm,), fields)
+
+
+def _languages_of(form):
+    return [name[len("description_"):] for name in form._fields
+            if name.startswith("description_") and name != "description_en"]
+
+
 class LoginForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired(), Length(max=80)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
     code = StringField("Code from your authenticator app (if you set one up)",
                        validators=[Optional(), Regexp(r"^\d{6}$", message="Six digits.")])
+
+
+HOURS_MODES = [("website", "Not given: the website says when"), ("24/7", "Open 24/7"),
+               ("hours", "The hours below")]
+DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                "Saturday", "Sunday")))
+HOURS = [Optional(), Regexp(r"^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$",
+                            message="Like 09:00-17:00; leave empty when closed.")]
 
 
 class ListingForm(FlaskForm):
@@ -32,12 +60,18 @@ class ListingForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(min=2, max=300)])
     description_en = TextAreaField("Description in English (one or two calm sentences)",
                                    validators=[DataRequired()])
-    description_other = TextAreaField("Descriptions in other languages, one per line as "
-                                      "\"de: text\"", validators=[Optional()])
     url = StringField("Web page", validators=[DataRequired()])
     kind = SelectField("Kind of route", choices=[(k, k) for k in KINDS])
     services = SelectMultipleField("What it does", choices=[(s, s) for s in SERVICES])
     roles = SelectMultipleField("Who it serves", choices=[(r, r) for r in ROLES])
+    situations = SelectMultipleField("What happened, for the help it gives (none chosen: any)",
+                                     choices=[(x, x) for x in SITUATIONS])
+    minimum_age = IntegerField("Youngest age it serves", validators=[Optional(),
+                                                                     NumberRange(0, 120)])
+    maximum_age = IntegerField("Oldest age it serves", validators=[Optional(),
+                                                                   NumberRange(0, 120)])
+    image_ages = SelectMultipleField("For takedown tools: the age of the person in the images "
+                                     "(none chosen: any)", choices=[(x, x) for x in IMAGE_AGES])
     service_areas = StringField("Jurisdiction codes, separated by spaces (e.g. DE, GB-SCT, INT)",
                                 validators=[DataRequired()])
     phones = TextAreaField("Phone numbers, one per line as \"+49 800 1110333 | voice | "
@@ -52,6 +86,9 @@ class ListingForm(FlaskForm):
     languages = StringField("Languages served, as codes separated by spaces",
                             validators=[Optional()])
     notes_en = TextAreaField("Notes in English", validators=[Optional()])
+    hours_mode = RadioField("Opening hours", default="website", choices=HOURS_MODES)
+    timezone = StringField("Time zone of the hours (like Europe/Berlin)",
+                           validators=[Optional()])
     source = StringField("Official source page for these facts", validators=[DataRequired()])
     source_kind = SelectField("What kind of page it is", choices=SOURCE_KIND_CHOICES)
     source_date = StringField("The date the page itself shows, if it shows one (YYYY-MM-DD)",
@@ -99,21 +136,21 @@ class AccountForm(FlaskForm):
 
 
 def data_from_form(form, base=None):
-    """The listing as the content file will hold it; fields the form does not show
-    (hours, situations, ages, notes in other languages) are kept from `base`."""
+    """The listing as the content file will hold it."""
     data = dict(base or {})
-    description = {"en": form.description_en.data.strip()}
-    for line in (form.description_other.data or "").splitlines():
-        if ":" in line:
-            code, text = line.split(":", 1)
-            if code.strip() and text.strip():
-                description[code.strip()] = text.strip()
+    description = _texts(form, "description", (base or {}).get("description", {}))
     data.update(name=form.name.data.strip(), description=description, url=form.url.data.strip(),
                 kind=form.kind.data, services=list(form.services.data),
                 service_areas=form.service_areas.data.replace(",", " ").split(),
                 assured_date=date.today().isoformat())
     provenance(data, form)
-    data["serves"] = dict((base or {}).get("serves", {}), roles=list(form.roles.data))
+    serves = dict((base or {}).get("serves", {}), roles=list(form.roles.data))
+    for name in ("situations", "image_ages"):
+        _set(serves, name, list(form[name].data))
+    for name in ("minimum_age", "maximum_age"):
+        _set(serves, name, form[name].data)
+    data["serves"] = serves
+    _set(data, "schedules", _schedule(form, (base or {}).get("schedules", {})))
     phones = []
     for line in (form.phones.data or "").splitlines():
         parts = [p.strip() for p in line.split("|")]
@@ -128,15 +165,37 @@ def data_from_form(form, base=None):
     for name in ("free", "anonymous", "confidential"):
         _set(data, name, {"yes": True, "no": False}.get(form[name].data))
     _set(data, "languages", (form.languages.data or "").replace(",", " ").split())
-    notes = dict((base or {}).get("notes", {}))
-    if (form.notes_en.data or "").strip():
-        notes["en"] = form.notes_en.data.strip()
-    else:
-        notes.pop("en", None)
-    _set(data, "notes", notes)
+    _set(data, "notes", _texts(form, "notes", (base or {}).get("notes", {})))
     _set(data, "other_sources", [u.strip() for u in (form.other_sources.data or "").splitlines()
                                  if u.strip()])
     return data
+
+
+def _texts(form, prefix, before):
+    """{language: text} from one field per language; languages the form lacks are kept."""
+    texts = dict(before)
+    for code in ["en"] + _languages_of(form):
+        _set(texts, code, (form[f"{prefix}_{code}"].data or "").strip())
+    return texts
+
+
+def _schedule(form, before):
+    """The `schedules` block: none ("see the website"), 24/7, or the days grouped by hours."""
+    if form.hours_mode.data == "website":
+        return None
+    schedule = {"timezone": (form.timezone.data or "").strip()}
+    if form.hours_mode.data == "24/7":
+        schedule["open_24_7"] = True
+    else:
+        groups = {}
+        for day in WEEKDAYS:
+            value = (form[f"hours_{day}"].data or "").strip()
+            if value:
+                groups.setdefault(tuple(value.split("-")), []).append(day)
+        schedule["hours"] = [{"byday": days, "opens_at": opens, "closes_at": closes}
+                             for (opens, closes), days in groups.items()]
+    _set(schedule, "note", before.get("note"))
+    return schedule
 
 
 def provenance(data, form):
@@ -157,10 +216,21 @@ def _set(data, key, value):
 def fill_form(form, listing_id, data):
     form.listing_id.data = listing_id
     form.name.data = data.get("name", "")
-    description = data.get("description", {})
-    form.description_en.data = description.get("en", "")
-    form.description_other.data = "\n".join(f"{k}: {v}" for k, v in description.items()
-                                            if k != "en")
+    for code in ["en"] + _languages_of(form):
+        form[f"description_{code}"].data = data.get("description", {}).get(code, "")
+        form[f"notes_{code}"].data = data.get("notes", {}).get(code, "")
+    serves = data.get("serves", {})
+    for name in ("situations", "image_ages"):
+        form[name].data = [x for x in serves.get(name, []) if x != "any"]
+    for name in ("minimum_age", "maximum_age"):
+        form[name].data = serves.get(name)
+    schedule = data.get("schedules") or {}
+    form.hours_mode.data = ("24/7" if schedule.get("open_24_7") else
+                            "hours" if schedule.get("hours") else "website")
+    form.timezone.data = schedule.get("timezone", "")
+    for hours in schedule.get("hours", []):
+        for day in hours["byday"]:
+            form[f"hours_{day}"].data = f"{hours['opens_at']}-{hours['closes_at']}"
     form.url.data = data.get("url", "")
     form.kind.data = data.get("kind", "other")
     form.services.data = data.get("services", [])
@@ -174,7 +244,6 @@ def fill_form(form, listing_id, data):
     for name in ("free", "anonymous", "confidential"):
         form[name].data = {True: "yes", False: "no"}.get(data.get(name), "")
     form.languages.data = " ".join(data.get("languages", []))
-    form.notes_en.data = data.get("notes", {}).get("en", "")
     form.source.data = data.get("source", "")
     form.source_kind.data = data.get("source_kind", "own")
     form.source_date.data = data.get("source_date", "")

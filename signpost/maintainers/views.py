@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from ..current import catalogue
 from . import accounts, workflow
-from .forms import (AccountForm, CheckedForm, ListingForm, LoginForm, RetireForm, ReviewForm,
-                    StillCorrectForm, data_from_form, fill_form, provenance)
+from .forms import (AccountForm, CheckedForm, LoginForm, RetireForm, ReviewForm,
+                    StillCorrectForm, data_from_form, fill_form, listing_form, provenance)
 from .models import PENDING, Account, AuditEvent, Proposal
 
 bp = Blueprint("maintain", __name__, url_prefix="/maintain")
@@ -146,7 +146,8 @@ def _propose_listing(listing_id, action):
         abort(404)
     if current is not None and not g.account.may_edit(listing_id, current["service_areas"]):
         refuse(f"{action} {listing_id}: outside the account's scope")
-    form = ListingForm()
+    form = listing_form(tuple(locale.babel_id for code, locale in
+                              current_app.extensions["locales"].items() if code != "en"))()
     if request.method == "GET":
         if current is not None:
             fill_form(form, listing_id, current)
