@@ -4,7 +4,7 @@ from flask import Flask, abort, g, request
 from flask_babel import Babel
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import bodies, errors, i18n, labels, prerendered, privacy, templating, warmup
+from . import bodies, errors, i18n, labels, prerendered, privacy, reports, templating, warmup
 from .config import Config
 from .content.catalogue import CatalogueSource
 from .geo import CountryLookup
@@ -32,6 +32,8 @@ def create_app(config=None):
     app.extensions["catalogue"] = CatalogueSource(config.DATABASE_URL,
                                                   config.CATALOGUE_CHECK_SECONDS)
     app.extensions["geo"] = CountryLookup(config.geoip_path())
+    app.extensions["reports"] = reports.Reports(
+        config.REPORTS_DATABASE_URL or reports.default_url(config.DATABASE_URL))
     app.wsgi_app = bodies.WholeBody(app.wsgi_app, config.BODY_SECONDS,
                                     config.MAX_CONTENT_LENGTH)
     if config.PROXY_COUNT:
@@ -53,6 +55,7 @@ def create_app(config=None):
     app.register_blueprint(api_bp)
     prerendered.init_app(app, config.pages_path())
     templating.init_app(app)
+    app.jinja_env.globals["report_problems"] = reports.PROBLEMS
     labels.init_app(app)
     errors.init_app(app)
     app.after_request(privacy.add_headers)
@@ -70,18 +73,24 @@ def create_app(config=None):
 
 
 def _enable_maintainers(app, config):
-    """Sessions, CSRF and accounts exist only here, under /maintain/."""
+    """Sessions, CSRF and accounts exist only here, under /<lang>/maintain/."""
     if not config.SECRET_KEY:
         raise RuntimeError("the maintainers' area needs SIGNPOST_SECRET_KEY")
-    from .maintainers import store
+    from .maintainers import store, words
     from .maintainers.views import bp as maintain_bp
-    app.config.update(SESSION_COOKIE_NAME="signpost_maintain", SESSION_COOKIE_PATH="/maintain",
+    from .maintainers.views import legacy_bp
+    app.config.update(SESSION_COOKIE_NAME="signpost_maintain",
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
                       SESSION_COOKIE_SECURE=config.MAINTAIN_COOKIE_SECURE,
                       PERMANENT_SESSION_LIFETIME=8 * 3600)
+    app.session_interface = store.LanguagePathSessions()
     engine = store.make_engine(config.MAINTAIN_DATABASE_URL)
     store.upgrade(engine)
     app.extensions["maintain_sessions"] = store.sessions(engine, config.SECRET_KEY)
+    app.extensions["maintain_words"] = words.load(app.extensions["locales"],
+                                                  config.TRANSLATIONS_DIR)
+    app.jinja_env.globals.update(t=words.t, word=words.name)
     app.register_blueprint(maintain_bp)
+    app.register_blueprint(legacy_bp)
     from flask_wtf.csrf import generate_csrf
     app.jinja_env.globals["csrf_token"] = generate_csrf

@@ -123,13 +123,18 @@ def links(workers, timeout):
 @click.option("--workers", default=8, show_default=True, help="Pages read at once.")
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds per page.")
 @click.option("--json", "as_json", is_flag=True, help="The report as JSON.")
-def verify(workers, timeout, as_json):
+@click.option("--save", is_flag=True,
+              help="Also keep the report for the maintainers' dashboard (SIGNPOST_VERIFY_REPORT).")
+def verify(workers, timeout, as_json, save):
     """Read every source page again: report numbers and domains no longer on it. Exits 0."""
     import json
 
+    from .content import verify_report
     from .content.verify import report, verify as read_again
     content, _ = load(current_app.config["CONTENT_DIR"])
     result = report(read_again(content, workers=workers, timeout=timeout))
+    if save:
+        verify_report.save(result, current_app.config["VERIFY_REPORT"])
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return

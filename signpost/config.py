@@ -41,6 +41,12 @@ class Config:
     MAINTAIN_DATABASE_URL: str = field(default_factory=lambda: _default_database_url()
                                        .replace("signpost.sqlite", "maintain.sqlite"))
     MAINTAIN_COOKIE_SECURE: bool = True
+    # Where visitors' problem reports are counted (signpost/reports.py); None for a
+    # file beside a SQLite content database, or the shared content database itself.
+    REPORTS_DATABASE_URL: str = None
+    # The last `content verify --save`, shown on the maintainers' dashboard.
+    VERIFY_REPORT: Path = field(default_factory=lambda: Path(os.getcwd()) / "instance"
+                                / "verify.json")
     CATALOGUE_CHECK_SECONDS: float = 5.0
     # Load everything before the first visitor (signpost/warmup.py); `signpost serve`
     # always does, other servers set SIGNPOST_WARM_UP=1.
@@ -76,6 +82,10 @@ class Config:
             config.SECRET_KEY = env["SIGNPOST_SECRET_KEY"]
         if env.get("SIGNPOST_MAINTAIN_DATABASE_URL"):
             config.MAINTAIN_DATABASE_URL = env["SIGNPOST_MAINTAIN_DATABASE_URL"]
+        if env.get("SIGNPOST_VERIFY_REPORT"):
+            config.VERIFY_REPORT = Path(env["SIGNPOST_VERIFY_REPORT"])
+        if env.get("SIGNPOST_REPORTS_DATABASE_URL"):
+            config.REPORTS_DATABASE_URL = env["SIGNPOST_REPORTS_DATABASE_URL"]
         if env.get("SIGNPOST_QUICK_EXIT_URL"):
             config.QUICK_EXIT_URL = env["SIGNPOST_QUICK_EXIT_URL"]
         if env.get("SIGNPOST_QUICK_EXIT_URLS"):

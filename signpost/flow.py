@@ -34,6 +34,9 @@ class Answers:
     what: tuple = ()
     where: str = None
     need: tuple = ()
+    # Not asked on the pages, where it follows from who the help is for; the route API
+    # may give it (codes.IMAGE_AGES).
+    image_age: str = None
 
     def get(self, step):
         return getattr(self, step, None)

@@ -67,8 +67,8 @@ class Results:
 
 
 def image_age(answers):
-    """The age of the person in the images, from who the help is for."""
-    return IMAGE_AGE_BY_ROLE.get(answers.who)
+    """The age of the person in the images: as given, or from who the help is for."""
+    return answers.image_age or IMAGE_AGE_BY_ROLE.get(answers.who)
 
 
 def wanted_groups(answers):

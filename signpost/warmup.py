@@ -14,6 +14,7 @@ from flask import g
 from flask_babel import get_translations
 
 from .content.index import DatabaseError
+from .reports import ReportError
 
 # Pages whose rendering touches every kind of language data: dates, clock times, time
 # zone names, lists, plurals and region names.
@@ -39,6 +40,10 @@ def warm(app):
         env.get_template(name)
     get_global("zone_aliases")          # loads all of CLDR's global data at once
     pycountry.subdivisions.get(code="GB-ENG")
+    try:
+        app.extensions["reports"].engine()  # so the first report is no slower than the next
+    except ReportError:
+        app.logger.warning("visitors' problem reports cannot be counted: no database")
     try:
         app.extensions["catalogue"].get()
     except DatabaseError:

@@ -63,15 +63,15 @@ def csrf(response):
 
 def sign_in(app, username):
     client = app.test_client()
-    page = client.get("/maintain/login")
-    response = client.post("/maintain/login", data={"csrf_token": csrf(page),
+    page = client.get("/en/maintain/login")
+    response = client.post("/en/maintain/login", data={"csrf_token": csrf(page),
                                                     "username": username, "password": PASSWORD})
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     return client
 
 
 def propose_description(client, words, submit=True, areas="GB"):
-    page = client.get("/maintain/listings/gb-example/edit")
+    page = client.get("/en/maintain/listings/gb-example/edit")
     form = {"csrf_token": csrf(page), "listing_id": "gb-example", "name": "Example Helpline",
             "description_en": words, "url": "https://example.org/helpline",
             "kind": "child-helpline", "services": "talk", "roles": "child",
@@ -81,7 +81,7 @@ def propose_description(client, words, submit=True, areas="GB"):
             "free": "yes", "anonymous": "", "confidential": ""}
     if submit:
         form["submit"] = "1"
-    return client.post("/maintain/listings/gb-example/edit", data=form)
+    return client.post("/en/maintain/listings/gb-example/edit", data=form)
 
 
 def test_one_proposes_a_second_approves_the_public_page_shows_it(site):
@@ -113,7 +113,7 @@ def test_an_editor_cannot_approve_their_own_change(site):
     sent = propose_description(editor, "Mine to approve?")
     proposal = editor.get(sent.headers["Location"])
     assert "Approve and publish" not in proposal.get_data(as_text=True)
-    token = csrf(editor.get("/maintain/listings/gb-example/edit"))   # any form of theirs
+    token = csrf(editor.get("/en/maintain/listings/gb-example/edit"))   # any form of theirs
     tried = editor.post(sent.headers["Location"], data={"csrf_token": token, "approve": "1"},
                         follow_redirects=True)
     assert tried.status_code == 403
@@ -124,7 +124,7 @@ def test_an_editor_cannot_approve_their_own_change(site):
 
 def test_outside_ones_scope_is_refused_and_recorded(site):
     other = sign_in(site, "ola")
-    response = other.get("/maintain/listings/gb-example/edit")
+    response = other.get("/en/maintain/listings/gb-example/edit")
     assert response.status_code == 403
     assert 'id="quick-exit"' in response.get_data(as_text=True)
     with site.extensions["maintain_sessions"]() as session:
@@ -133,8 +133,8 @@ def test_outside_ones_scope_is_refused_and_recorded(site):
 
 def test_invalid_change_is_refused_and_nothing_typed_is_lost(site):
     editor = sign_in(site, "eda")
-    page = client_page = editor.get("/maintain/listings/gb-example/edit")
-    response = editor.post("/maintain/listings/gb-example/edit", data={
+    page = client_page = editor.get("/en/maintain/listings/gb-example/edit")
+    response = editor.post("/en/maintain/listings/gb-example/edit", data={
         "csrf_token": csrf(client_page), "listing_id": "gb-example", "name": "Example Helpline",
         "description_en": "Words I typed carefully.", "url": "https://example.org/helpline",
         "kind": "child-helpline", "services": "talk", "roles": "child", "service_areas": "GB",
@@ -183,8 +183,8 @@ def test_mark_checked_and_retire(site):
                                       "source_kind": "own",
                                       "reason": "Called them; still right."}),
                          ("retire", {"reason": "The line closed."})):
-        page = editor.get(f"/maintain/listings/gb-example/{action}")
-        sent = editor.post(f"/maintain/listings/gb-example/{action}",
+        page = editor.get(f"/en/maintain/listings/gb-example/{action}")
+        sent = editor.post(f"/en/maintain/listings/gb-example/{action}",
                            data=dict(form, csrf_token=csrf(page)))
         proposal = reviewer.get(sent.headers["Location"])
         reviewer.post(sent.headers["Location"], data={"csrf_token": csrf(proposal),
@@ -197,30 +197,30 @@ def test_mark_checked_and_retire(site):
 def test_sessions_only_under_maintain_with_strict_cookies(site, geoip_file, tmp_path):
     client = site.test_client()
     assert "Set-Cookie" not in client.get("/en/").headers
-    page = client.get("/maintain/login")
+    page = client.get("/en/maintain/login")
     cookie = page.headers["Set-Cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/maintain" in cookie
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/en/maintain" in cookie
     strict = create_app(make_config(tmp_path / "x.sqlite", geoip_file, MAINTAIN_ENABLED=True,
                                     SECRET_KEY="y" * 32,
                                     MAINTAIN_DATABASE_URL=f"sqlite:///{tmp_path / 'm.sqlite'}"))
-    assert "Secure" in strict.test_client().get("/maintain/login").headers["Set-Cookie"]
+    assert "Secure" in strict.test_client().get("/en/maintain/login").headers["Set-Cookie"]
 
 
 def test_forms_without_csrf_token_do_nothing(site):
     client = site.test_client()
-    response = client.post("/maintain/login", data={"username": "eda", "password": PASSWORD})
+    response = client.post("/en/maintain/login", data={"username": "eda", "password": PASSWORD})
     assert response.status_code == 200
-    assert client.get("/maintain/").status_code == 302       # still signed out
+    assert client.get("/en/maintain/").status_code == 302       # still signed out
 
 
 def test_repeated_wrong_passwords_lock_the_account(site):
     client = site.test_client()
     for _ in range(accounts.LOCK_AFTER):
-        page = client.get("/maintain/login")
-        client.post("/maintain/login", data={"csrf_token": csrf(page), "username": "eda",
+        page = client.get("/en/maintain/login")
+        client.post("/en/maintain/login", data={"csrf_token": csrf(page), "username": "eda",
                                              "password": "wrong wrong wrong"})
-    page = client.get("/maintain/login")
-    response = client.post("/maintain/login", data={"csrf_token": csrf(page), "username": "eda",
+    page = client.get("/en/maintain/login")
+    response = client.post("/en/maintain/login", data={"csrf_token": csrf(page), "username": "eda",
                                                     "password": PASSWORD})
     assert response.status_code == 200 and "did not work" in response.get_data(as_text=True)
 
@@ -254,14 +254,14 @@ def test_the_maintainers_database_is_private(site, tmp_path):
 
 def test_logging_out_ends_the_session_server_side(site):
     editor = sign_in(site, "eda")
-    saved = editor.get_cookie("signpost_maintain", path="/maintain")
-    assert editor.get("/maintain/").status_code == 200
+    saved = editor.get_cookie("signpost_maintain", path="/en/maintain")
+    assert editor.get("/en/maintain/").status_code == 200
     token = re.search(r'name="csrf_token" value="([^"]+)"',
-                      editor.get("/maintain/").get_data(as_text=True)).group(1)
-    editor.post("/maintain/logout", data={"csrf_token": token})
+                      editor.get("/en/maintain/").get_data(as_text=True)).group(1)
+    editor.post("/en/maintain/logout", data={"csrf_token": token})
     replay = site.test_client()
-    replay.set_cookie("signpost_maintain", saved.value, path="/maintain")
-    assert replay.get("/maintain/").status_code == 302, "a saved cookie no longer signs in"
+    replay.set_cookie("signpost_maintain", saved.value, path="/en/maintain")
+    assert replay.get("/en/maintain/").status_code == 302, "a saved cookie no longer signs in"
 
 
 def test_a_new_password_or_a_disabled_account_ends_sessions(site):
@@ -270,7 +270,7 @@ def test_a_new_password_or_a_disabled_account_ends_sessions(site):
         with site.extensions["maintain_sessions"]() as session:
             accounts.create(session, name, PASSWORD, "editor", "Example", ["GB"])
         client = sign_in(site, name)
-        assert client.get("/maintain/").status_code == 200
+        assert client.get("/en/maintain/").status_code == 200
         with site.extensions["maintain_sessions"]() as session:
             account = session.scalar(select(accounts.Account).where(
                 accounts.Account.username == name))
@@ -278,7 +278,7 @@ def test_a_new_password_or_a_disabled_account_ends_sessions(site):
                 accounts.set_password(session, account, PASSWORD + " again")
             else:
                 accounts.disable(session, account)
-        assert client.get("/maintain/").status_code == 302, change
+        assert client.get("/en/maintain/").status_code == 302, change
 
 
 def test_failed_guesses_at_other_names_never_refuse_a_correct_sign_in(site, monkeypatch):
@@ -303,9 +303,9 @@ def test_an_editor_cannot_place_a_listing_outside_their_scope(site):
 def test_an_editor_sees_only_proposals_in_their_scope(site):
     sent = propose_description(sign_in(site, "eda"), "A calm new description.")
     other = sign_in(site, "ola")          # scoped to NO
-    assert "gb-example" not in other.get("/maintain/").get_data(as_text=True)
+    assert "gb-example" not in other.get("/en/maintain/").get_data(as_text=True)
     assert other.get(sent.headers["Location"]).status_code == 404
-    assert "gb-example" in sign_in(site, "rui").get("/maintain/").get_data(as_text=True)
+    assert "gb-example" in sign_in(site, "rui").get("/en/maintain/").get_data(as_text=True)
 
 
 def test_bad_account_input_gets_a_clear_message(site):
@@ -340,7 +340,7 @@ def test_weak_passwords_are_refused(site):
 
 
 def test_off_unless_enabled(client):
-    assert client.get("/maintain/login").status_code == 404
+    assert client.get("/en/maintain/login").status_code == 404
 
 
 LISTING_KEYS = set(LISTING)
@@ -386,20 +386,20 @@ def test_approval_with_an_empty_change_log_file(site):
 def test_check_these_next_takes_one_step_for_still_correct(site):
     from datetime import date
     editor = sign_in(site, "eda")
-    page = editor.get("/maintain/check")
+    page = editor.get("/en/maintain/check")
     html = page.get_data(as_text=True)
     assert "gb-example" in html and 'href="https://example.org/helpline/contact"' in html
     token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    unticked = editor.post("/maintain/check/gb-example", data={"csrf_token": token})
+    unticked = editor.post("/en/maintain/check/gb-example", data={"csrf_token": token})
     assert unticked.status_code == 302
-    editor.post("/maintain/check/gb-example", data={"csrf_token": token, "looked": "y"})
+    editor.post("/en/maintain/check/gb-example", data={"csrf_token": token, "looked": "y"})
     with site.extensions["maintain_sessions"]() as session:
         proposal = session.scalar(select(Proposal))
         assert (proposal.action, proposal.status) == ("checked", "pending")
         assert "example.org/helpline/contact" in proposal.reason
     reviewer = sign_in(site, "rui")
-    review = reviewer.get(f"/maintain/proposals/{proposal.id}")
-    reviewer.post(f"/maintain/proposals/{proposal.id}", data={"csrf_token": csrf(review),
+    review = reviewer.get(f"/en/maintain/proposals/{proposal.id}")
+    reviewer.post(f"/en/maintain/proposals/{proposal.id}", data={"csrf_token": csrf(review),
                                                              "approve": "1"})
     written = workflow.read_listing(site.content_dir, "gb-example")
     assert written["assured_date"] == date.today().isoformat()
@@ -408,7 +408,7 @@ def test_check_these_next_takes_one_step_for_still_correct(site):
 
 def test_hours_and_a_german_description_go_from_the_form_to_the_public_page(site):
     editor = sign_in(site, "eda")
-    page = editor.get("/maintain/listings/gb-example/edit")
+    page = editor.get("/en/maintain/listings/gb-example/edit")
     assert 'name="description_de"' in page.get_data(as_text=True)
     form = {"csrf_token": csrf(page), "listing_id": "gb-example", "name": "Example Helpline",
             "description_en": "An invented helpline for tests.",
@@ -423,7 +423,7 @@ def test_hours_and_a_german_description_go_from_the_form_to_the_public_page(site
             "source": "https://example.org/helpline/contact", "source_kind": "own",
             "reason": "Hours and German text", "free": "yes", "anonymous": "",
             "confidential": "", "submit": "1"}
-    sent = editor.post("/maintain/listings/gb-example/edit", data=form)
+    sent = editor.post("/en/maintain/listings/gb-example/edit", data=form)
     assert sent.status_code == 302
     reviewer = sign_in(site, "rui")
     review = reviewer.get(sent.headers["Location"])
@@ -439,5 +439,5 @@ def test_hours_and_a_german_description_go_from_the_form_to_the_public_page(site
     public = site.test_client().get("/de/listing/gb-example").get_data(as_text=True)
     assert "Eine erfundene Beratung für Tests." in public
     assert "10:00" in public and "14:00" in public
-    again = sign_in(site, "eda").get("/maintain/listings/gb-example/edit").get_data(as_text=True)
+    again = sign_in(site, "eda").get("/en/maintain/listings/gb-example/edit").get_data(as_text=True)
     assert 'value="10:00-14:00"' in again and 'value="Europe/London"' in again

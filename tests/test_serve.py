@@ -86,6 +86,9 @@ def test_no_client_address_in_anything_the_server_writes(server):
     request(port, "/en/questions", "POST", "step=danger&danger=yes&nav=next",
             dict(headers, **{"Content-Type": "application/x-www-form-urlencoded"}))
     request(port, "/en/nowhere?secret=1", headers=headers)
+    reported, _ = request(port, "/en/report", "POST", "report=gb-childline%3Ahours",
+                          dict(headers, **{"Content-Type": "application/x-www-form-urlencoded"}))
+    assert reported.status == 200 and reported.getheader("Set-Cookie") is None
     with socket.create_connection(("127.0.0.1", port), source_address=(CLIENT_ADDRESS, 0)) as s:
         s.sendall(b"NONSENSE \x00\x01 HTTP/9.9\r\n\r\n")   # a broken request: error log
         s.recv(1024)
@@ -98,6 +101,10 @@ def test_no_client_address_in_anything_the_server_writes(server):
     assert CLIENT_ADDRESS not in written
     assert FORWARDED not in written
     assert "secret" not in written
+    assert (folder / "reports.sqlite").exists(), "the report was counted"
+    for database in folder.glob("*.sqlite"):
+        for address in (CLIENT_ADDRESS, FORWARDED):
+            assert address.encode() not in database.read_bytes(), database.name
 
 
 def test_serve_refuses_to_start_on_bad_content(tmp_path, geoip_file):

@@ -96,5 +96,13 @@ def test_content_never_addresses_the_reader(code):
     with open(PROJECT_ROOT / "translations" / "content" / f"{code}.po", "rb") as f:
         catalog = read_po(f)
     addressing = [m.context for m in catalog if m.id and m.string and not m.fuzzy
-                  and (FORMAL_YOU[code].search(m.string) or INFORMAL_YOU[code].search(m.string))]
+                  and (FORMAL_YOU[code].search(_without_names(m.string, m.id))
+                       or INFORMAL_YOU[code].search(_without_names(m.string, m.id)))]
     assert addressing == []
+
+
+def _without_names(translation, english):
+    """The translation without the words it shares with the English, such as an address
+    ("Prielle Kornélia u. 4", where "u." is the Hungarian for street)."""
+    shared = set(english.split())
+    return " ".join("·" if word in shared else word for word in translation.split())

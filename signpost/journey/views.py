@@ -8,11 +8,13 @@ from urllib.parse import unquote_to_bytes
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 
-from .. import first_steps, flow, matching
+from .. import flow, matching, reports
 from ..current import catalogue, suggested_country
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
+from ..routing import route
 from ..templating import place_name
 from ..voice import gettext
 from .forms import journey_form
@@ -35,7 +37,7 @@ def choose_language():
 
 @root_bp.get("/robots.txt")
 def robots():
-    return current_app.response_class("User-agent: *\nDisallow: /maintain/\n",
+    return current_app.response_class("User-agent: *\nDisallow: /maintain/\nDisallow: /*/maintain/\n",
                                       mimetype="text/plain")
 
 
@@ -136,19 +138,11 @@ CARDS_SHOWN = {"remove": 3, "report": 1, "talk": 1, "rights": 1, "prevention": 1
 def results_context(answers):
     """Everything a results page shows for these answers: the page and its download."""
     _speak_to(answers)
-    cat = catalogue()
-    code = answers.where
-    here = code != ANYWHERE
-    g.page_country = code[:2] if here else None
-    emergency = cat.emergency_for(code) if here else None
-    compensation = cat.compensation_for(code) if here else None
-    law = cat.law_for(code) if here else None
-    results = matching.match(answers, cat.listings_for(code), cat.area_chain(code),
-                             has_rights_facts=bool(compensation or law))
-    return {"answers": answers, "results": results, "place": code, "emergency": emergency,
-            "cards_shown": CARDS_SHOWN,
-            "steps": first_steps.first_steps(answers, results, emergency),
-            "compensation": compensation, "law": law, "young": answers.is_young}
+    found = route(answers, catalogue())
+    g.page_country = found.place[:2] if found.place != ANYWHERE else None
+    return {"answers": answers, "results": found.results, "place": found.place,
+            "emergency": found.emergency, "cards_shown": CARDS_SHOWN, "steps": found.steps,
+            "compensation": found.compensation, "law": found.law, "young": answers.is_young}
 
 
 def _render_results(answers):
@@ -192,7 +186,7 @@ def start():
 
 
 # The only names our forms post; anything else is not from our pages.
-FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav"}
+FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav", "report", "page"}
 
 
 def _posted_form():
@@ -238,3 +232,39 @@ def questions():
     if following is None:
         return _render_results(answers)
     return _render_step(following, answers)
+
+
+@bp.post("/report")
+def report():
+    """A visitor flags a listing. Only the listing, the problem and the day are counted;
+    thanks are shown on the page the visitor was on."""
+    form = _posted_form()
+    found = reports.parse(form.get("report"), catalogue().listings)
+    status = 200
+    if found is None:
+        g.report_notice, status = "unreadable", 400
+    else:
+        try:
+            current_app.extensions["reports"].add(*found)
+            g.report_notice = "thanks"
+        except reports.ReportError:
+            current_app.logger.warning("a problem report could not be saved")
+            g.report_notice, status = "failed", 503
+    answers, _ = flow.read_answers(form.to_dict(flat=False), _place_codes())
+    if answers.where and not flow.first_unanswered(answers):
+        return _render_results(answers), status
+    page = _directory_page(form.get("page"))
+    if page is None and found is not None:
+        page = _directory_page(url_for("directory.listing", listing_id=found[0]))
+    return (page if page is not None else start()), status
+
+
+def _directory_page(path):
+    """The directory page at `path` in this language, rendered again; None for any other."""
+    try:
+        endpoint, values = current_app.url_map.bind("localhost").match(path or "", "GET")
+        if not endpoint.startswith("directory.") or values.pop("lang", None) != g.lang:
+            return None
+        return current_app.view_functions[endpoint](**values)
+    except HTTPException:       # no such page, or one that redirects: not a page to show
+        return None

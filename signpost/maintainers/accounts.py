@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 
 from .models import Account, Scope, now
+from .words import lazy_t
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 12
@@ -97,11 +98,11 @@ def create(session, username, password, role, organisation, scopes=(), public_na
     With `totp`, the secret to show once is `account.new_totp_secret`."""
     username = (username or "").strip()
     if not username:
-        raise ValueError("an account needs a username")
+        raise ValueError(lazy_t("An account needs a username."))
     if session.scalar(select(Account.id).where(Account.username == username)) is not None:
-        raise ValueError(f"an account named {username!r} already exists")
+        raise ValueError(lazy_t("An account named %(name)s already exists.", name=username))
     if not strong_enough(password):
-        raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise ValueError(lazy_t("A password needs at least %(num)d characters.", num=MIN_PASSWORD))
     secret = pyotp.random_base32() if totp else None
     account = Account(username=username, password_hash=HASHER.hash(password), role=role,
                       organisation=organisation, public_name=public_name,
@@ -121,7 +122,7 @@ def end_sessions(session, account):
 
 def set_password(session, account, password):
     if not strong_enough(password):
-        raise ValueError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise ValueError(lazy_t("A password needs at least %(num)d characters.", num=MIN_PASSWORD))
     account.password_hash = HASHER.hash(password)
     end_sessions(session, account)
 

@@ -2,8 +2,12 @@
 change things, so every one carries a CSRF token (Flask-WTF)."""
 from datetime import date
 
-from flask_wtf import FlaskForm
 from functools import cache
+
+from babel import Locale
+from flask_babel import get_locale
+from flask_babel.speaklater import LazyString
+from flask_wtf import FlaskForm
 
 from wtforms import (BooleanField, IntegerField, PasswordField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
@@ -11,26 +15,45 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from ..codes import IMAGE_AGES, KINDS, ROLES, SERVICES, SITUATIONS, WEEKDAYS
 from .models import ROLES as ACCOUNT_ROLES
+from .words import lazy_t, t
 
-TRISTATE = [("", "Not stated by the source"), ("yes", "Yes"), ("no", "No")]
-SOURCE_KIND_CHOICES = [("own", "The service's own website"),
-                       ("official", "An official page (government, regulator, court, police, "
-                                    "e-Justice, INHOPE, Child Helpline International)"),
-                       ("secondary", "A secondary source (news, a directory, a law firm)")]
-SOURCE_DATE = [Optional(), Regexp(r"^\d{4}-\d{2}-\d{2}$", message="A date like 2026-03-31.")]
+TRISTATE = [("", lazy_t("Not stated by the source")), ("yes", lazy_t("Yes")),
+            ("no", lazy_t("No"))]
+SOURCE_KIND_CHOICES = [("own", lazy_t("The service's own website")),
+                       ("official", lazy_t("An official page (government, regulator, court, "
+                                           "police, e-Justice, INHOPE, Child Helpline "
+                                           "International)")),
+                       ("secondary", lazy_t("A secondary source (news, a directory, a law firm)"))]
+SOURCE_DATE = [Optional(), Regexp(r"^\d{4}-\d{2}-\d{2}$",
+                                  message=lazy_t("A date like 2026-03-31."))]
 
 
 @cache
 def listing_form(languages):
     """The listing form with a row per weekday and, for each of `languages` (the site's,
     as content files write them: de, pt_BR), its own description and notes fields."""
-    fields = {f"hours_{day}": StringField(f"{name} (like 09:00-17:00)", validators=HOURS)
-              for day, name in DAY_NAMES.items()}
+    fields = {f"hours_{day}": StringField(_day_label(index), validators=HOURS)
+              for index, day in enumerate(WEEKDAYS)}
     for code in languages:
-        fields[f"description_{code}"] = TextAreaField(f"Description in {code}",
-                                                      validators=[Optional()])
-        fields[f"notes_{code}"] = TextAreaField(f"Notes in {code}", validators=[Optional()])
+        fields[f"description_{code}"] = TextAreaField(
+            _in_language("Description in %(language)s", code), validators=[Optional()])
+        fields[f"notes_{code}"] = TextAreaField(_in_language("Notes in %(language)s", code),
+                                                validators=[Optional()])
     return type("LanguageListingForm", (ListingForm,), fields)
+
+
+def _day_label(index):
+    """The weekday's name from CLDR, in the page's language (0 is Monday)."""
+    return LazyString(lambda: t("%(day)s (like 09:00-17:00)",
+                                day=get_locale().days["format"]["wide"][index]))
+
+
+def _in_language(text, code):
+    return LazyString(lambda: t(text, language=Locale.parse(code).get_display_name(get_locale())))
+
+
+# Written out for the message catalogue; _in_language looks them up.
+_ = (lazy_t("Description in %(language)s"), lazy_t("Notes in %(language)s"))
 
 
 def _languages_of(form):
@@ -39,100 +62,98 @@ def _languages_of(form):
 
 
 class LoginForm(FlaskForm):
-    username = StringField("Username", validators=[DataRequired(), Length(max=80)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
-    code = StringField("Code from your authenticator app (if you set one up)",
-                       validators=[Optional(), Regexp(r"^\d{6}$", message="Six digits.")])
+    username = StringField(lazy_t("Username"), validators=[DataRequired(), Length(max=80)])
+    password = PasswordField(lazy_t("Password"), validators=[DataRequired(), Length(max=200)])
+    code = StringField(lazy_t("Code from your authenticator app (if you set one up)"),
+                       validators=[Optional(), Regexp(r"^\d{6}$", message=lazy_t("Six digits."))])
 
 
-HOURS_MODES = [("website", "Not given: the website says when"), ("24/7", "Open 24/7"),
-               ("hours", "The hours below")]
-DAY_NAMES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                "Saturday", "Sunday")))
+HOURS_MODES = [("website", lazy_t("Not given: the website says when")),
+               ("24/7", lazy_t("Open 24/7")), ("hours", lazy_t("The hours below"))]
 HOURS = [Optional(), Regexp(r"^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$",
-                            message="Like 09:00-17:00; leave empty when closed.")]
+                            message=lazy_t("Like 09:00-17:00; leave empty when closed."))]
 
 
 class ListingForm(FlaskForm):
-    listing_id = StringField("Identifier (file name)", validators=[
+    listing_id = StringField(lazy_t("Identifier (file name)"), validators=[
         DataRequired(), Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                               message="Lower-case letters, digits and hyphens, like de-example.")])
-    name = StringField("Name", validators=[DataRequired(), Length(min=2, max=300)])
-    description_en = TextAreaField("Description in English (one or two calm sentences)",
+                               message=lazy_t("Lower-case letters, digits and hyphens, like de-example."))])
+    name = StringField(lazy_t("Name"), validators=[DataRequired(), Length(min=2, max=300)])
+    description_en = TextAreaField(lazy_t("Description in English (one or two calm sentences)"),
                                    validators=[DataRequired()])
-    url = StringField("Web page", validators=[DataRequired()])
-    kind = SelectField("Kind of route", choices=[(k, k) for k in KINDS])
-    services = SelectMultipleField("What it does", choices=[(s, s) for s in SERVICES])
-    roles = SelectMultipleField("Who it serves", choices=[(r, r) for r in ROLES])
-    situations = SelectMultipleField("What happened, for the help it gives (none chosen: any)",
+    url = StringField(lazy_t("Web page"), validators=[DataRequired()])
+    kind = SelectField(lazy_t("Kind of route"), choices=[(k, k) for k in KINDS])
+    services = SelectMultipleField(lazy_t("What it does"), choices=[(s, s) for s in SERVICES])
+    roles = SelectMultipleField(lazy_t("Who it serves"), choices=[(r, r) for r in ROLES])
+    situations = SelectMultipleField(lazy_t("What happened, for the help it gives (none chosen: any)"),
                                      choices=[(x, x) for x in SITUATIONS])
-    minimum_age = IntegerField("Youngest age it serves", validators=[Optional(),
+    minimum_age = IntegerField(lazy_t("Youngest age it serves"), validators=[Optional(),
                                                                      NumberRange(0, 120)])
-    maximum_age = IntegerField("Oldest age it serves", validators=[Optional(),
+    maximum_age = IntegerField(lazy_t("Oldest age it serves"), validators=[Optional(),
                                                                    NumberRange(0, 120)])
-    image_ages = SelectMultipleField("For takedown tools: the age of the person in the images "
-                                     "(none chosen: any)", choices=[(x, x) for x in IMAGE_AGES])
-    service_areas = StringField("Jurisdiction codes, separated by spaces (e.g. DE, GB-SCT, INT)",
+    image_ages = SelectMultipleField(lazy_t("For takedown tools: the age of the person in the images "
+                                     "(none chosen: any)"), choices=[(x, x) for x in IMAGE_AGES])
+    service_areas = StringField(lazy_t("Jurisdiction codes, separated by spaces (e.g. DE, GB-SCT, INT)"),
                                 validators=[DataRequired()])
-    phones = TextAreaField("Phone numbers, one per line as \"+49 800 1110333 | voice | "
-                           "what it is for\"", validators=[Optional()])
-    chat = StringField("Chat page", validators=[Optional()])
-    web_form = StringField("Online form page", validators=[Optional()])
-    email = StringField("E-mail", validators=[Optional()])
-    app = StringField("App page", validators=[Optional()])
-    free = SelectField("Free", choices=TRISTATE)
-    anonymous = SelectField("Anonymous", choices=TRISTATE)
-    confidential = SelectField("Confidential", choices=TRISTATE)
-    languages = StringField("Languages served, as codes separated by spaces",
+    phones = TextAreaField(lazy_t("Phone numbers, one per line as \"+49 800 1110333 | voice | "
+                           "what it is for\""), validators=[Optional()])
+    chat = StringField(lazy_t("Chat page"), validators=[Optional()])
+    web_form = StringField(lazy_t("Online form page"), validators=[Optional()])
+    email = StringField(lazy_t("E-mail"), validators=[Optional()])
+    app = StringField(lazy_t("App page"), validators=[Optional()])
+    free = SelectField(lazy_t("Free"), choices=TRISTATE)
+    anonymous = SelectField(lazy_t("Anonymous"), choices=TRISTATE)
+    confidential = SelectField(lazy_t("Confidential"), choices=TRISTATE)
+    languages = StringField(lazy_t("Languages served, as codes separated by spaces"),
                             validators=[Optional()])
-    notes_en = TextAreaField("Notes in English", validators=[Optional()])
-    hours_mode = RadioField("Opening hours", default="website", choices=HOURS_MODES)
-    timezone = StringField("Time zone of the hours (like Europe/Berlin)",
+    notes_en = TextAreaField(lazy_t("Notes in English"), validators=[Optional()])
+    hours_mode = RadioField(lazy_t("Opening hours"), default="website", choices=HOURS_MODES)
+    timezone = StringField(lazy_t("Time zone of the hours (like Europe/Berlin)"),
                            validators=[Optional()])
-    source = StringField("Official source page for these facts", validators=[DataRequired()])
-    source_kind = SelectField("What kind of page it is", choices=SOURCE_KIND_CHOICES)
-    source_date = StringField("The date the page itself shows, if it shows one (YYYY-MM-DD)",
+    source = StringField(lazy_t("Official source page for these facts"), validators=[DataRequired()])
+    source_kind = SelectField(lazy_t("What kind of page it is"), choices=SOURCE_KIND_CHOICES)
+    source_date = StringField(lazy_t("The date the page itself shows, if it shows one (YYYY-MM-DD)"),
                               validators=SOURCE_DATE)
-    other_sources = TextAreaField("Other official pages used, one per line",
+    other_sources = TextAreaField(lazy_t("Other official pages used, one per line"),
                                   validators=[Optional()])
-    reason = TextAreaField("Why this change (shown in the public change log)",
+    reason = TextAreaField(lazy_t("Why this change (shown in the public change log)"),
                            validators=[DataRequired(), Length(max=1000)])
 
 
 class CheckedForm(FlaskForm):
-    source = StringField("The official page you checked it against",
+    source = StringField(lazy_t("The official page you checked it against"),
                          validators=[DataRequired()])
-    source_kind = SelectField("What kind of page it is", choices=SOURCE_KIND_CHOICES)
-    source_date = StringField("The date the page itself shows, if it shows one (YYYY-MM-DD)",
+    source_kind = SelectField(lazy_t("What kind of page it is"), choices=SOURCE_KIND_CHOICES)
+    source_date = StringField(lazy_t("The date the page itself shows, if it shows one (YYYY-MM-DD)"),
                               validators=SOURCE_DATE)
-    reason = TextAreaField("What you checked", validators=[DataRequired(), Length(max=1000)])
+    reason = TextAreaField(lazy_t("What you checked"), validators=[DataRequired(), Length(max=1000)])
 
 
 class StillCorrectForm(FlaskForm):
     """One step from the "check these next" list: the listing's own source, looked at."""
-    looked = BooleanField("I looked at the source and the listing is still correct",
+    looked = BooleanField(lazy_t("I looked at the source and the listing is still correct"),
                           validators=[DataRequired()])
 
 
 class RetireForm(FlaskForm):
-    reason = TextAreaField("Why it should no longer be shown",
+    reason = TextAreaField(lazy_t("Why it should no longer be shown"),
                            validators=[DataRequired(), Length(max=1000)])
 
 
 class ReviewForm(FlaskForm):
-    note = TextAreaField("Note (optional)", validators=[Optional(), Length(max=1000)])
+    note = TextAreaField(lazy_t("Note (optional)"), validators=[Optional(), Length(max=1000)])
 
 
 class AccountForm(FlaskForm):
-    username = StringField("Username", validators=[DataRequired(), Length(max=80)])
-    password = PasswordField("Password (at least 12 characters)", validators=[DataRequired()])
-    role = SelectField("Role", choices=[(r, r) for r in ACCOUNT_ROLES])
-    organisation = StringField("Organisation", validators=[DataRequired(), Length(max=200)])
-    scopes = StringField("May edit: listing ids or jurisdiction codes, separated by spaces",
+    username = StringField(lazy_t("Username"), validators=[DataRequired(), Length(max=80)])
+    password = PasswordField(lazy_t("Password (at least 12 characters)"), validators=[DataRequired()])
+    role = SelectField(lazy_t("Role"), choices=[(r, r) for r in ACCOUNT_ROLES])
+    organisation = StringField(lazy_t("Organisation"), validators=[DataRequired(), Length(max=200)])
+    scopes = StringField(lazy_t("May edit: listing ids or jurisdiction codes, separated by spaces"),
                          validators=[Optional()])
-    public_name = StringField("Name shown in public change logs (leave empty to show only the "
-                              "organisation)", validators=[Optional(), Length(max=120)])
-    totp = BooleanField("Set up a second factor (authenticator app)")
+    public_name = StringField(lazy_t("Name shown in public change logs (leave empty to show only the "
+                              "organisation)"), validators=[Optional(), Length(max=120)])
+    totp = BooleanField(lazy_t("Set up a second factor (authenticator app)"))
 
 
 def data_from_form(form, base=None):
@@ -248,3 +269,7 @@ def fill_form(form, listing_id, data):
     form.source_kind.data = data.get("source_kind", "own")
     form.source_date.data = data.get("source_date", "")
     form.other_sources.data = "\n".join(data.get("other_sources", []))
+
+
+class LanguageForm(FlaskForm):
+    """The maintainers' pages in another language: the CSRF token is all it checks."""

@@ -1,9 +1,12 @@
-"""The maintainers' database: engine, sessions and migrations."""
+"""The maintainers' database: engine, sessions and migrations; and the signed cookie that
+names a session, sent only to the maintainers' pages."""
 import os
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from flask import g, has_request_context
+from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -34,3 +37,12 @@ def upgrade(engine):
 def sessions(engine, secret_key=None):
     """Sessions that carry the key TOTP secrets are sealed with."""
     return sessionmaker(engine, expire_on_commit=False, info={"secret_key": secret_key})
+
+
+class LanguagePathSessions(SecureCookieSessionInterface):
+    """The cookie's path is the maintainers' area in the page's language
+    (/de/maintain), so a browser never sends it to a public page."""
+
+    def get_cookie_path(self, app):
+        lang = g.get("lang") if has_request_context() else None
+        return f"/{lang}/maintain" if lang else "/maintain"

@@ -1,4 +1,4 @@
-"""The maintainers' area (/maintain/): NGO staff propose changes, a second person
+"""The maintainers' area (/<lang>/maintain/): NGO staff propose changes, a second person
 reviews them. Off unless enabled; the only place signpost ever sets a cookie."""
 import difflib
 from datetime import date, timedelta
@@ -8,25 +8,33 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
                    session, url_for)
 from sqlalchemy import select
 
+from .. import reports
+from ..content import verify_report
 from ..current import catalogue
+from ..i18n import lang_prefixed
 from . import accounts, workflow
-from .forms import (AccountForm, CheckedForm, LoginForm, RetireForm, ReviewForm,
+from .forms import (AccountForm, CheckedForm, LanguageForm, LoginForm, RetireForm, ReviewForm,
                     StillCorrectForm, data_from_form, fill_form, listing_form, provenance)
 from .models import PENDING, Account, AuditEvent, Proposal
+from .words import lazy_t, t
 
-bp = Blueprint("maintain", __name__, url_prefix="/maintain")
+bp = lang_prefixed(Blueprint("maintain", __name__, url_prefix="/<lang>/maintain"))
+# Addresses from before the language was in the URL.
+legacy_bp = Blueprint("maintain_legacy", __name__)
 
 MESSAGES = {
-    "forbidden": "That is outside what your account may do. The attempt was recorded.",
-    "own-change": "Every change needs a second person: you cannot review your own proposal.",
-    "decided": "Someone has already decided on this proposal.",
-    "stale": "The listing changed since this was proposed. Please propose the change again.",
-    "invalid": "The change does not pass the content checks:",
-    "exists": "A listing with that identifier already exists.",
-    "missing": "There is no such listing.",
-    "reason": "Please say why.",
-    "database": "The content database could not be updated, so nothing was changed. "
-                "Please try again in a moment.",
+    "forbidden": lazy_t("That is outside what your account may do. The attempt was recorded."),
+    "own-change": lazy_t("Every change needs a second person: you cannot review your own "
+                         "proposal."),
+    "decided": lazy_t("Someone has already decided on this proposal."),
+    "stale": lazy_t("The listing changed since this was proposed. Please propose the change "
+                    "again."),
+    "invalid": lazy_t("The change does not pass the content checks:"),
+    "exists": lazy_t("A listing with that identifier already exists."),
+    "missing": lazy_t("There is no such listing."),
+    "reason": lazy_t("Please say why."),
+    "database": lazy_t("The content database could not be updated, so nothing was changed. "
+                       "Please try again in a moment."),
 }
 
 
@@ -45,7 +53,6 @@ def close_db(exc):
 
 @bp.before_request
 def load_account():
-    g.lang = "en"       # the maintainers' pages are in English for now
     account_id = session.get("account_id")
     g.account = db().get(Account, account_id) if account_id else None
     # The cookie alone is not enough: logging out, a new password or a disabled account
@@ -78,7 +85,7 @@ def refuse(what):
 
 
 def _fail(error):
-    flash(MESSAGES.get(error.reason, error.reason))
+    flash(str(MESSAGES.get(error.reason, error.reason)))
     for problem in error.problems:
         flash(f"{problem.field or 'listing'}: {problem.message}" if hasattr(problem, "field")
               else str(problem))
@@ -96,9 +103,40 @@ def login():
             session.clear()
             session["account_id"], session["epoch"] = account.id, account.session_epoch
             return redirect(url_for("maintain.dashboard"))
-        flash("That username, password or code did not work. After several tries an "
-              "account waits 15 minutes.")
+        flash(t("That username, password or code did not work. After several tries an "
+                "account waits 15 minutes."))
     return render_template("maintain/login.html", form=form)
+
+
+@bp.post("/language")
+def language():
+    """The same page in another language. The session cookie belongs to one language's
+    path, so a signed-in maintainer's session is carried to the other one here."""
+    form = LanguageForm()
+    target = request.form.get("to")
+    here = f"/{g.lang}/maintain/"
+    back = request.form.get("back") or here
+    if (not form.validate_on_submit() or target not in current_app.extensions["locales"]
+            or not back.startswith(here)):
+        return redirect(url_for("maintain.dashboard"))
+    response = redirect(f"/{target}/maintain/" + back[len(here):])
+    if g.account is not None:
+        interface = current_app.session_interface
+        response.set_cookie(
+            current_app.config["SESSION_COOKIE_NAME"],
+            interface.get_signing_serializer(current_app).dumps(dict(session)),
+            path=f"/{target}/maintain", secure=current_app.config["SESSION_COOKIE_SECURE"],
+            httponly=True, samesite="Strict", expires=interface.get_expiration_time(
+                current_app, session))
+    return response
+
+
+@legacy_bp.route("/maintain/", defaults={"rest": ""}, methods=["GET", "POST"])
+@legacy_bp.route("/maintain/<path:rest>", methods=["GET", "POST"])
+def without_language(rest):
+    best = request.accept_languages.best_match(list(current_app.extensions["locales"]),
+                                               default=current_app.config["DEFAULT_LOCALE"])
+    return redirect(f"/{best}/maintain/{rest}", code=308)
 
 
 @bp.post("/logout")
@@ -120,7 +158,24 @@ def dashboard():
                if _may_see(p)]
     return render_template("maintain/dashboard.html", mine=sorted(mine, key=lambda x: x.id),
                            stale=[x for x in mine if x.assured_date < cutoff], waiting=waiting,
-                           can_review=g.account.role in ("reviewer", "admin"))
+                           can_review=g.account.role in ("reviewer", "admin"),
+                           **_flagged({x.id: x for x in mine}))
+
+
+def _flagged(mine):
+    """The listings visitors flagged in the last 30 days, most reports first, each with
+    what the last `content verify --save` found on its source pages."""
+    try:
+        counts = current_app.extensions["reports"].counts(since_days=30)
+    except reports.ReportError:
+        counts, unavailable = {}, True
+    else:
+        unavailable = False
+    saved = verify_report.read(current_app.config["VERIFY_REPORT"])
+    flagged = sorted((listing_id for listing_id in counts if listing_id in mine),
+                     key=lambda listing_id: (-sum(counts[listing_id].values()), listing_id))
+    return {"flagged": [(mine[i], counts[i], saved.findings_for(i)) for i in flagged],
+            "reports_unavailable": unavailable, "verified_on": saved.made_on}
 
 
 def _may_see(proposal):
@@ -166,7 +221,7 @@ def _propose_listing(listing_id, action):
         _fail(error)
         return render_template("maintain/listing.html", form=form, action=action,
                                diff=_diff(listing_id, current, proposed))
-    flash("Thank you. Your change waits for a second person to review it.")
+    flash(t("Thank you. Your change waits for a second person to review it."))
     return redirect(url_for("maintain.proposal", proposal_id=proposal.id))
 
 
@@ -205,7 +260,7 @@ def small_change(listing_id, action):
         except workflow.WorkflowError as error:
             _fail(error)
         else:
-            flash("Thank you. Your change waits for a second person to review it.")
+            flash(t("Thank you. Your change waits for a second person to review it."))
             return redirect(url_for("maintain.proposal", proposal_id=proposal.id))
     return render_template("maintain/small_change.html", form=form, action=action,
                            listing_id=listing_id, current=current)
@@ -230,17 +285,19 @@ def still_correct(listing_id):
     current = workflow.read_listing(content_dir, listing_id) or abort(404)
     form = StillCorrectForm()
     if not form.validate_on_submit():
-        flash("Please tick the box to say you looked at the source.")
+        flash(t("Please tick the box to say you looked at the source."))
         return redirect(url_for("maintain.check_next"))
     data = dict(current, assured_date=date.today().isoformat())
     try:
         proposal = workflow.propose(db(), g.account, content_dir, catalogue().jurisdictions,
                                     listing_id, "checked", data,
-                                    f"Still correct: looked at {current['source']}")
+                                    t("Still correct: looked at %(source)s",
+                                      source=current["source"]))
     except workflow.WorkflowError as error:
         _fail(error)
         return redirect(url_for("maintain.check_next"))
-    flash(f"Thank you. {listing_id} waits for a second person to confirm it.")
+    flash(t("Thank you. %(listing)s waits for a second person to confirm it.",
+            listing=listing_id))
     return redirect(url_for("maintain.check_next"))
 
 
@@ -258,10 +315,10 @@ def proposal(proposal_id):
             if "approve" in request.form:
                 workflow.approve(db(), item, g.account, content_dir,
                                  current_app.config["DATABASE_URL"], form.note.data or "")
-                flash("Approved. The public pages show it within a few seconds.")
+                flash(t("Approved. The public pages show it within a few seconds."))
             else:
                 workflow.reject(db(), item, g.account, form.note.data or "")
-                flash("Rejected.")
+                flash(t("Rejected."))
             return redirect(url_for("maintain.dashboard"))
         except workflow.WorkflowError as error:
             _fail(error)
@@ -289,7 +346,7 @@ def manage_accounts():
             workflow.record(db(), g.account, "account", f"created {created.username}")
             db().commit()
             secret = created.new_totp_secret
-            flash(f"Account {created.username} created.")
+            flash(t("Account %(name)s created.", name=created.username))
     people = db().scalars(select(Account).order_by(Account.username)).all()
     events = db().scalars(select(AuditEvent).order_by(AuditEvent.at.desc()).limit(50)).all()
     return render_template("maintain/accounts.html", form=form, people=people, events=events,

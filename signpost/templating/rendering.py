@@ -13,6 +13,7 @@ from ..current import catalogue, suggested_country
 from ..prerendered import OPEN_BADGE
 from .formatting import (age_range, as_list, clock, host, one_stop, open_now, phone_display,
                          phone_href, separator, source_links, weekdays, zone_name)
+from .steps import step_sentence
 from .text import (CHANGE_TEXT, COMPENSATION_FIELDS, current_lang, group_title, is_fallback,
                    language_name, place_name, script_name, sentences, sorted_places, text)
 
@@ -81,22 +82,29 @@ def main_contact(listing):
     return "web", listing.url
 
 
-def listing_card(item, heading="h3", section="", compact=False):
+def listing_card(item, heading="h3", section="", compact=False, standalone=False):
     """A listing's HTML: the card rendered with the content build where there is one
     (signpost/prerendered.py), with "Open now" put in as of this minute; otherwise
-    rendered for this request. Nothing a request renders is kept."""
+    rendered for this request. Nothing a request renders is kept. A card in a file the
+    visitor keeps (`standalone`) has no report buttons: they need the site."""
     macros = current_app.jinja_env.get_template("macros.html").module
+    card = None
     if heading == "h3" and not section:
         card = current_app.extensions["prerendered"].card(
             catalogue(), g.get("lang"), voice.speaking_to_young(), item, g.get("page_country"))
         if card is not None:
             if compact:
                 card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
-            return Markup(card.replace(OPEN_BADGE, str(macros.open_badge(open_now(item)))))
-    return Markup(macros.listing_card(item, heading, section, compact))
+            card = card.replace(OPEN_BADGE, str(macros.open_badge(open_now(item))))
+    if card is None:
+        card = str(macros.listing_card(item, heading, section, compact))
+    if standalone:
+        card = card[:card.rindex(FLAG_DETAILS)] + "</details>\n</article>\n"
+    return Markup(card)
 
 
 OPEN_DETAILS, CLOSED_DETAILS = '<details class="more" open>', '<details class="more">'
+FLAG_DETAILS = '<details class="flag">'
 
 
 def fragment(name, key=None, **context):
@@ -124,7 +132,7 @@ def init_app(app):
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         current_lang=current_lang, listing_card=listing_card, fragment=fragment,
         sentences=sentences, main_contact=main_contact, separator=separator,
-        script_name=script_name,
+        script_name=script_name, step_sentence=step_sentence,
         change_text=lambda action: CHANGE_TEXT.get(action, action),
         compensation_fields=lambda: COMPENSATION_FIELDS)
     app.jinja_env.add_extension("jinja2.ext.do")
