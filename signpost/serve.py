@@ -72,6 +72,7 @@ def main(argv=None):
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int,
                        default=int(os.environ.get("SIGNPOST_WORKERS", "2")))
+    commands.add_parser("mcp", help="answer AI assistants over MCP on stdin and stdout")
     args = parser.parse_args(argv)
 
     config = Config.from_env()
@@ -83,6 +84,8 @@ def main(argv=None):
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    if args.command == "mcp":
+        return _assistant(config)
     config.WARM_UP = True       # everything loaded before the first visitor
     app = create_app(config)
     with app.app_context():
@@ -92,6 +95,16 @@ def main(argv=None):
     gc.collect()    # the rendering's leftovers, before the workers are forked
     gc.freeze()     # what start-up loaded is never collected: no long pauses under load
     SignpostServer(app, gunicorn_options(args.host, args.port, args.workers)).run()
+    return 0
+
+
+def _assistant(config):
+    """The MCP server on stdio: stdout carries the protocol and nothing else."""
+    from .assistant import make_server
+    app = create_app(config)
+    with app.app_context():
+        app.extensions["catalogue"].get()
+    make_server(app).run("stdio")
     return 0
 
 

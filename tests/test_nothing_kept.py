@@ -64,6 +64,14 @@ def visits(client):
         yield client.get("/fr/", environ_base={"REMOTE_ADDR": address})
         yield client.get("/fr/questions", environ_base={"REMOTE_ADDR": address})
     yield client.post("/en/search", data={"q": "helpline", "where": "DE"})
+    for place, lang in (("FR", "fr"), ("US-CA", "es-419"), ("PL", "uk")):
+        yield client.post("/api/v1/route", json={"place": place, "who": "survivor",
+                                                 "what": ["fake"], "language": lang})
+    yield client.post("/de/report", data={"report": "de-nummer-gegen-kummer:hours",
+                                          "page": "/de/listing/de-nummer-gegen-kummer"})
+    yield client.post("/en/report", data={"danger": "no", "who": "child", "what": "fake",
+                                          "where": "GB-EAW", "need": "everything",
+                                          "report": "gb-childline:number"})
     yield client.get("/en/listing/does-not-exist")
 
 

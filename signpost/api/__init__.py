@@ -215,3 +215,80 @@ OPENAPI = {
         },
     },
 }
+
+_CODES = {"type": "array", "items": {"type": "string"}}
+_EXAMPLE = {"place": "DE", "who": "parent", "what": ["fake", "threats"], "need": ["everything"],
+            "language": "de"}
+OPENAPI["info"]["description"] += (
+    " `POST /route` is the one exception: it takes a person's answers as codes and returns "
+    "the help for them, as the results page does. Its body is never logged or stored, and "
+    "its answers are not cached.")
+OPENAPI["paths"]["/route"] = {"post": {
+    "summary": "The help for a person's answers: what to do now, the services, the facts.",
+    "operationId": "route",
+    "description": (
+        "Send only codes, never a person's own words. `place` and `who` are required; "
+        "`what` defaults to `unsaid` and `need` to `everything`. The answer is in "
+        "`language` (English when not given): each text says its `text_language` where a "
+        "listing has no translation yet. Every listing and fact carries its source and the "
+        "date it was checked. Call the emergency number in `emergency` when someone is in "
+        "danger now."),
+    "requestBody": {"required": True, "content": {"application/json": {
+        "schema": _ref("RouteRequest"), "examples": {
+            "parent": {"summary": "A parent in Germany, a fake image and threats",
+                       "value": _EXAMPLE},
+            "child": {"summary": "A teenager in England and Wales, in danger now",
+                      "value": {"place": "GB-EAW", "who": "child", "danger": "yes",
+                                "what": ["threats"]}}}}}},
+    "responses": {
+        "200": {"description": "The route.", "content": {"application/json": {
+            "schema": _ref("Route")}}},
+        "400": {"description": "A field is missing or has a value that is not allowed: the "
+                               "answer names the field and the values it may take.",
+                "content": {"application/json": {"schema": _ref("RouteError"), "example": {
+                    "error": "'who' is not one of the allowed values.", "field": "who",
+                    "status": 400, "allowed": ["child", "survivor", "parent", "bystander",
+                                               "worried", "professional"]}}}},
+        "405": {"$ref": "#/components/responses/MethodNotAllowed"}}}}
+OPENAPI["components"]["schemas"].update({
+    "RouteRequest": {"type": "object", "required": ["place", "who"],
+                     "additionalProperties": False, "properties": {
+        "place": {"type": "string", "description": "A jurisdiction code from "
+                  "/jurisdictions (DE, GB-SCT, US-CA), or INT when the country is not listed."},
+        "who": {"enum": ["child", "survivor", "parent", "bystander", "worried",
+                         "professional"], "description": "Who the help is for."},
+        "what": {**_CODES, "description": "What happened: shared, fake, threats, grooming, "
+                 "livestream, offline, or unsaid."},
+        "need": {**_CODES, "description": "What would help: remove, report, talk, "
+                 "compensation, law, or everything."},
+        "danger": {"enum": ["yes", "no"], "description": "Is someone in danger now?"},
+        "image_age": {"enum": ["under-18", "adult"], "description": "The age of the person "
+                      "in the images; by default it follows from `who`."},
+        "language": {"type": "string", "description": "A language code of the site (de, "
+                     "pt-PT, zh-Hans); English by default."}}},
+    "Route": {"type": "object", "properties": {
+        "language": {"type": "string"}, "answers": {"type": "object"},
+        "place": {"type": "object", "properties": {"code": {"type": "string"},
+                                                   "name": {"type": ["string", "null"]}}},
+        "urgent": {"type": "boolean"},
+        "steps": {"type": "array", "items": {"type": "object", "properties": {
+            "kind": {"type": "string"}, "text": {"type": "string"},
+            "listing": {"type": "string", "description": "The listing the step names."}}}},
+        "groups": {"type": "array", "items": {"type": "object", "properties": {
+            "name": {"type": "string"}, "title": {"type": "string"},
+            "listings": {"type": "array", "items": {"type": "object", "properties": {
+                "id": {"type": "string"}, "name": {"type": "string"},
+                "description": {"type": "string"}, "text_language": {"type": "string"},
+                "phones": {"type": "array", "items": {"type": "object"}},
+                "open_now": {"type": ["boolean", "null"]},
+                "source": {"type": "string", "format": "uri"},
+                "assured_date": {"type": "string", "format": "date"},
+                "page": {"type": "string"}}}},
+            "also": {**_CODES, "description": "Listings shown in an earlier group that "
+                     "help with this too."}}}},
+        "missing": {**_CODES, "description": "Kinds of help wanted but not known here."},
+        "emergency": _FACTS, "compensation": _FACTS, "law": _FACTS}},
+    "RouteError": {"type": "object", "properties": {
+        "error": {"type": "string"}, "field": {"type": ["string", "null"]},
+        "status": {"type": "integer"}, "allowed": _CODES}},
+})

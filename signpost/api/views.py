@@ -17,6 +17,7 @@ from ..content.index import DatabaseError
 from ..content.models import as_data
 from ..current import catalogue
 from ..templating import place_name
+from .route import RouteError, read_request, respond
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger(__name__)
@@ -39,8 +40,8 @@ def _json(data, status=200):
 
 def _api_headers(response):
     response.headers.update(HEADERS)
-    response.headers["Cache-Control"] = ("public, max-age=300" if response.status_code == 200
-                                         else "no-store")
+    cacheable = response.status_code == 200 and request.method == "GET"
+    response.headers["Cache-Control"] = "public, max-age=300" if cacheable else "no-store"
     return response
 
 
@@ -175,6 +176,28 @@ def hsds_services():
 @bp.get("/hsds/organizations")
 def hsds_organizations():
     return _json(_page(hsds.organizations(catalogue())))
+
+
+@bp.route("/route", methods=["POST", "OPTIONS"])
+def route():
+    """The help for a person's answers, as the results page gives it. The body is read
+    here and forgotten: nothing of it is logged or kept."""
+    if request.method == "OPTIONS":         # a browser asking whether it may post JSON
+        response = current_app.response_class(status=204)
+        response.headers.update({"Access-Control-Allow-Methods": "POST",
+                                 "Access-Control-Allow-Headers": "Content-Type",
+                                 "Access-Control-Max-Age": "86400"})
+        return response
+    cat = catalogue()
+    locales = current_app.extensions["locales"]
+    try:
+        answers, language = read_request(request.get_json(silent=True), cat.place_codes,
+                                         list(locales))
+    except RouteError as error:
+        return _json(error.as_data(), 400)
+    return _json(respond(answers, language, locales[language], cat,
+                         lambda listing_id: url_for("directory.listing", lang=language,
+                                                    listing_id=listing_id)))
 
 
 @bp.get("/openapi.json")
