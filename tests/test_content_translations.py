@@ -132,6 +132,14 @@ FULLY_TRANSLATED = ("GB-EAW", "GB-SCT", "GB-NIR", "DE", "FR", "IT", "ES", "AT", 
                     "CH", "PL", "BE")
 
 
+def test_every_content_text_is_translated_in_every_language():
+    """Every listing, note, label and fact of every country and region, in every locale:
+    what the pages below show for a sample holds for all of them."""
+    shares = translations.coverage(PROJECT_ROOT / "translations" / "content")
+    assert set(shares) == {MANIFEST[c].babel_id for c in MANIFEST if c != "en"}
+    assert {locale: share for locale, share in shares.items() if share[0] != share[1]} == {}
+
+
 @pytest.mark.parametrize("code", [c for c in MANIFEST if c != "en"])
 def test_the_fully_translated_countries_show_no_english_in_any_language(client, code):
     """Where the content is fully translated, no text falls back to marked English."""
