@@ -406,6 +406,37 @@ def test_check_these_next_takes_one_step_for_still_correct(site):
     assert written["description"] == {"en": "An invented helpline for tests."}
 
 
+def test_a_countrys_facts_are_checked_in_one_step_too_and_only_in_scope(site):
+    from datetime import date
+    editor = sign_in(site, "eda")            # scoped to GB
+    html = editor.get("/en/maintain/check").get_data(as_text=True)
+    assert "GB: emergency numbers" in html and 'href="https://example.org/gb"' in html
+    assert "NO: emergency numbers" not in html
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    editor.post("/en/maintain/check/facts/GB/emergency", data={"csrf_token": token,
+                                                              "looked": "y"})
+    other = sign_in(site, "ola")             # scoped to NO
+    other_token = re.search(r'name="csrf_token" value="([^"]+)"', other.get(
+        "/en/maintain/check").get_data(as_text=True)).group(1)
+    refused = other.post("/en/maintain/check/facts/GB/emergency",
+                         data={"csrf_token": other_token, "looked": "y"})
+    assert refused.status_code == 403
+    assert editor.post("/en/maintain/check/facts/GB/nonsense", data={
+        "csrf_token": token, "looked": "y"}).status_code == 404
+    with site.extensions["maintain_sessions"]() as session:
+        proposal = session.scalar(select(Proposal))
+        assert (proposal.listing_id, proposal.action) == ("GB", "fact-checked")
+    reviewer = sign_in(site, "rui")
+    review = reviewer.get(f"/en/maintain/proposals/{proposal.id}")
+    assert "assured_date" in review.get_data(as_text=True)
+    reviewer.post(f"/en/maintain/proposals/{proposal.id}", data={"csrf_token": csrf(review),
+                                                             "approve": "1"})
+    written = yaml.safe_load((site.content_dir / "jurisdictions" / "GB.yaml").read_text())
+    assert str(written["emergency"]["assured_date"]) == date.today().isoformat()
+    assert written["emergency"]["phones"] == [{"number": "999"}]
+    assert not (site.content_dir / "history" / "GB.yaml").exists()
+
+
 def test_hours_and_a_german_description_go_from_the_form_to_the_public_page(site):
     editor = sign_in(site, "eda")
     page = editor.get("/en/maintain/listings/gb-example/edit")

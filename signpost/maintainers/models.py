@@ -60,6 +60,12 @@ class Account(Base):
         reaches = listing_id in granted or not current or any(within(a) for a in current)
         return reaches and bool(wanted) and all(within(a) for a in wanted)
 
+    def may_check_facts(self, code):
+        """A jurisdiction's own facts (emergency numbers, compensation, law): for an editor
+        assigned that jurisdiction or, for a region, its country."""
+        granted = {s.value for s in self.scopes}
+        return self.role == "admin" or code in granted or code.split("-")[0] in granted
+
 
 class Scope(Base):
     """One thing an editor may propose changes to: a listing id or a jurisdiction code."""

@@ -16,6 +16,7 @@ from . import accounts, workflow
 from .forms import (AccountForm, CheckedForm, LanguageForm, LoginForm, RetireForm, ReviewForm,
                     StillCorrectForm, data_from_form, fill_form, listing_form, provenance)
 from .models import PENDING, Account, AuditEvent, Proposal
+from . import words
 from .words import lazy_t, t
 
 bp = lang_prefixed(Blueprint("maintain", __name__, url_prefix="/<lang>/maintain"))
@@ -182,6 +183,8 @@ def _may_see(proposal):
     """Reviewers see every proposal; an editor their own and those in their scope."""
     if g.account.role in ("reviewer", "admin") or proposal.author_id == g.account.id:
         return True
+    if proposal.action == workflow.FACT_CHECKED:
+        return g.account.may_check_facts(proposal.listing_id)
     current = workflow.read_listing(current_app.config["CONTENT_DIR"], proposal.listing_id)
     return g.account.may_edit(proposal.listing_id, (current or {}).get("service_areas", []),
                               (proposal.data or {}).get("service_areas"))
@@ -272,9 +275,37 @@ def check_next():
     """The yearly re-check: the listings in one's scope, the longest unchecked first."""
     cat = catalogue()
     mine = [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
+    facts = [(j.code, name, block) for j in cat.jurisdictions.values()
+             if g.account.may_check_facts(j.code) for name in workflow.FACT_BLOCKS
+             for block in [getattr(j, name)] if block is not None]
     return render_template("maintain/check_next.html",
                            listings=sorted(mine, key=lambda x: (x.assured_date, x.id)),
+                           facts=sorted(facts, key=lambda f: (f[2].assured_date, f[0], f[1])),
                            form=StillCorrectForm())
+
+
+@bp.post("/check/facts/<code>/<block>")
+@signed_in
+def facts_still_correct(code, block):
+    """"Still correct" for a jurisdiction's emergency numbers, compensation or law."""
+    form = StillCorrectForm()
+    if not form.validate_on_submit():
+        flash(t("Please tick the box to say you looked at the source."))
+        return redirect(url_for("maintain.check_next"))
+    found = getattr(catalogue().jurisdiction(code), block, None) \
+        if block in workflow.FACT_BLOCKS and catalogue().jurisdiction(code) else None
+    if found is None:
+        abort(404)
+    try:
+        workflow.propose_facts_checked(db(), g.account, current_app.config["CONTENT_DIR"],
+                                       code, block, t("Still correct: looked at %(source)s",
+                                                      source=found.source))
+    except workflow.WorkflowError as error:
+        _fail(error)
+        return redirect(url_for("maintain.check_next"))
+    flash(t("Thank you. %(listing)s waits for a second person to confirm it.",
+            listing=f"{code}: {words.name(block)}"))
+    return redirect(url_for("maintain.check_next"))
 
 
 @bp.post("/check/<listing_id>")
@@ -308,7 +339,7 @@ def proposal(proposal_id):
     if not _may_see(item):
         abort(404)      # not even whether it exists
     content_dir = current_app.config["CONTENT_DIR"]
-    before = workflow.read_listing(content_dir, item.listing_id)
+    before = workflow.read_target(content_dir, item)
     form = ReviewForm()
     if form.validate_on_submit():
         try:

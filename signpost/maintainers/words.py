@@ -32,7 +32,10 @@ NAMES = {
     "pending": lazy_t("pending"), "approved": lazy_t("approved"), "rejected": lazy_t("rejected"),
     "edit": lazy_t("edit"), "add": lazy_t("add"), "checked": lazy_t("checked"),
     "retire": lazy_t("retire"), "phone": lazy_t("phone number"), "domain": lazy_t("domain"),
-    "missing": lazy_t("not found on its source"), "unreadable": lazy_t("on a page that could not be read")}
+    "missing": lazy_t("not found on its source"),
+    "unreadable": lazy_t("on a page that could not be read"),
+    "fact-checked": lazy_t("checked"), "emergency": lazy_t("emergency numbers"),
+    "compensation": lazy_t("compensation"), "law": lazy_t("the law")}
 
 
 def name(value):

@@ -39,6 +39,44 @@ def file_digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
+FACT_BLOCKS = ("emergency", "compensation", "law")
+FACT_CHECKED = "fact-checked"      # a jurisdiction's facts, still correct
+
+
+def jurisdiction_path(content_dir, code):
+    return Path(content_dir) / "jurisdictions" / f"{code}.yaml"
+
+
+def target_path(content_dir, proposal):
+    """The file a proposal changes: a jurisdiction's, or a listing's."""
+    if proposal.action == FACT_CHECKED:
+        return jurisdiction_path(content_dir, proposal.listing_id)
+    return listing_path(content_dir, proposal.listing_id)
+
+
+def read_target(content_dir, proposal):
+    path = target_path(content_dir, proposal)
+    return files.parse(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def propose_facts_checked(session, account, content_dir, code, block, reason):
+    """"Still correct" for one block of a jurisdiction's facts: today's assured_date."""
+    path = jurisdiction_path(content_dir, code)
+    current = files.parse(path.read_text(encoding="utf-8")) if path.exists() else None
+    if block not in FACT_BLOCKS or not isinstance((current or {}).get(block), dict):
+        raise WorkflowError("missing")
+    if not account.may_check_facts(code):
+        record(session, account, "refused", f"{block} of {code}: outside the account's scope")
+        session.commit()
+        raise WorkflowError("forbidden")
+    data = dict(current, **{block: dict(current[block], assured_date=date.today().isoformat())})
+    proposal = Proposal(listing_id=code, action=FACT_CHECKED, data=data, reason=reason.strip(),
+                        author_id=account.id, status=PENDING, base_digest=file_digest(path))
+    session.add(proposal)
+    session.commit()
+    return proposal
+
+
 def read_listing(content_dir, listing_id):
     path = listing_path(content_dir, listing_id)
     if not path.exists():
@@ -148,7 +186,8 @@ def approve(session, proposal, reviewer, content_dir, database_url, note=""):
     """
     _check_reviewer(session, proposal, reviewer)
     content_dir = Path(content_dir)
-    path = listing_path(content_dir, proposal.listing_id)
+    path = target_path(content_dir, proposal)
+    facts = proposal.action == FACT_CHECKED     # jurisdictions keep no public change log
     with _content_lock(content_dir):
         if file_digest(path) != proposal.base_digest:
             raise WorkflowError("stale")
@@ -156,17 +195,18 @@ def approve(session, proposal, reviewer, content_dir, database_url, note=""):
         history = content_dir / "history" / f"{proposal.listing_id}.yaml"
         retired = content_dir / "retired" / f"{proposal.listing_id}.yaml"
         saved = {p: (p.read_bytes() if p.exists() else None) for p in (path, history, retired)}
-        before = read_listing(content_dir, proposal.listing_id)
+        before = read_target(content_dir, proposal)
         try:
-            entries = (files.parse(history.read_text(encoding="utf-8")) if history.exists()
-                       else None) or []
-            entries.append(_history_entry(proposal, reviewer, before))
             if proposal.action == "retire":
                 _write(retired, path.read_text(encoding="utf-8"))
                 path.unlink()
             else:
                 _write(path, as_yaml(proposal.data))
-            _write(history, as_yaml(entries))
+            if not facts:
+                entries = (files.parse(history.read_text(encoding="utf-8")) if history.exists()
+                           else None) or []
+                entries.append(_history_entry(proposal, reviewer, before))
+                _write(history, as_yaml(entries))
             index.build(content_dir, database_url)
         except (ContentError, OSError, index.DatabaseError, SQLAlchemyError) as error:
             for target, content in saved.items():
