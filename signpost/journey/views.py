@@ -37,8 +37,8 @@ def choose_language():
 
 @root_bp.get("/robots.txt")
 def robots():
-    return current_app.response_class("User-agent: *\nDisallow: /maintain/\nDisallow: /*/maintain/\n",
-                                      mimetype="text/plain")
+    return current_app.response_class(
+        "User-agent: *\nDisallow: /maintain/\nDisallow: /*/maintain/\n", mimetype="text/plain")
 
 
 @bp.before_request

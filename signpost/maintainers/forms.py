@@ -1,14 +1,12 @@
 """The maintainers' forms. Unlike the public ones these sit behind a sign-in and
 change things, so every one carries a CSRF token (Flask-WTF)."""
 from datetime import date
-
 from functools import cache
 
 from babel import Locale
 from flask_babel import get_locale
 from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
-
 from wtforms import (BooleanField, IntegerField, PasswordField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
@@ -26,6 +24,7 @@ SOURCE_KIND_CHOICES = [("own", lazy_t("The service's own website")),
                        ("secondary", lazy_t("A secondary source (news, a directory, a law firm)"))]
 SOURCE_DATE = [Optional(), Regexp(r"^\d{4}-\d{2}-\d{2}$",
                                   message=lazy_t("A date like 2026-03-31."))]
+SOURCE_DATE_LABEL = lazy_t("The date the page itself shows, if it shows one (YYYY-MM-DD)")
 
 
 @cache
@@ -77,7 +76,8 @@ HOURS = [Optional(), Regexp(r"^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|
 class ListingForm(FlaskForm):
     listing_id = StringField(lazy_t("Identifier (file name)"), validators=[
         DataRequired(), Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                               message=lazy_t("Lower-case letters, digits and hyphens, like de-example."))])
+                               message=lazy_t("Lower-case letters, digits and hyphens, "
+                                              "like de-example."))])
     name = StringField(lazy_t("Name"), validators=[DataRequired(), Length(min=2, max=300)])
     description_en = TextAreaField(lazy_t("Description in English (one or two calm sentences)"),
                                    validators=[DataRequired()])
@@ -85,18 +85,22 @@ class ListingForm(FlaskForm):
     kind = SelectField(lazy_t("Kind of route"), choices=[(k, k) for k in KINDS])
     services = SelectMultipleField(lazy_t("What it does"), choices=[(s, s) for s in SERVICES])
     roles = SelectMultipleField(lazy_t("Who it serves"), choices=[(r, r) for r in ROLES])
-    situations = SelectMultipleField(lazy_t("What happened, for the help it gives (none chosen: any)"),
-                                     choices=[(x, x) for x in SITUATIONS])
-    minimum_age = IntegerField(lazy_t("Youngest age it serves"), validators=[Optional(),
-                                                                     NumberRange(0, 120)])
-    maximum_age = IntegerField(lazy_t("Oldest age it serves"), validators=[Optional(),
-                                                                   NumberRange(0, 120)])
-    image_ages = SelectMultipleField(lazy_t("For takedown tools: the age of the person in the images "
-                                     "(none chosen: any)"), choices=[(x, x) for x in IMAGE_AGES])
-    service_areas = StringField(lazy_t("Jurisdiction codes, separated by spaces (e.g. DE, GB-SCT, INT)"),
-                                validators=[DataRequired()])
-    phones = TextAreaField(lazy_t("Phone numbers, one per line as \"+49 800 1110333 | voice | "
-                           "what it is for\""), validators=[Optional()])
+    situations = SelectMultipleField(
+        lazy_t("What happened, for the help it gives (none chosen: any)"),
+        choices=[(x, x) for x in SITUATIONS])
+    minimum_age = IntegerField(lazy_t("Youngest age it serves"),
+                               validators=[Optional(), NumberRange(0, 120)])
+    maximum_age = IntegerField(lazy_t("Oldest age it serves"),
+                               validators=[Optional(), NumberRange(0, 120)])
+    image_ages = SelectMultipleField(
+        lazy_t("For takedown tools: the age of the person in the images (none chosen: any)"),
+        choices=[(x, x) for x in IMAGE_AGES])
+    service_areas = StringField(
+        lazy_t("Jurisdiction codes, separated by spaces (e.g. DE, GB-SCT, INT)"),
+        validators=[DataRequired()])
+    phones = TextAreaField(
+        lazy_t("Phone numbers, one per line as \"+49 800 1110333 | voice | what it is for\""),
+        validators=[Optional()])
     chat = StringField(lazy_t("Chat page"), validators=[Optional()])
     web_form = StringField(lazy_t("Online form page"), validators=[Optional()])
     email = StringField(lazy_t("E-mail"), validators=[Optional()])
@@ -110,10 +114,10 @@ class ListingForm(FlaskForm):
     hours_mode = RadioField(lazy_t("Opening hours"), default="website", choices=HOURS_MODES)
     timezone = StringField(lazy_t("Time zone of the hours (like Europe/Berlin)"),
                            validators=[Optional()])
-    source = StringField(lazy_t("Official source page for these facts"), validators=[DataRequired()])
+    source = StringField(lazy_t("Official source page for these facts"),
+                         validators=[DataRequired()])
     source_kind = SelectField(lazy_t("What kind of page it is"), choices=SOURCE_KIND_CHOICES)
-    source_date = StringField(lazy_t("The date the page itself shows, if it shows one (YYYY-MM-DD)"),
-                              validators=SOURCE_DATE)
+    source_date = StringField(SOURCE_DATE_LABEL, validators=SOURCE_DATE)
     other_sources = TextAreaField(lazy_t("Other official pages used, one per line"),
                                   validators=[Optional()])
     reason = TextAreaField(lazy_t("Why this change (shown in the public change log)"),
@@ -124,9 +128,9 @@ class CheckedForm(FlaskForm):
     source = StringField(lazy_t("The official page you checked it against"),
                          validators=[DataRequired()])
     source_kind = SelectField(lazy_t("What kind of page it is"), choices=SOURCE_KIND_CHOICES)
-    source_date = StringField(lazy_t("The date the page itself shows, if it shows one (YYYY-MM-DD)"),
-                              validators=SOURCE_DATE)
-    reason = TextAreaField(lazy_t("What you checked"), validators=[DataRequired(), Length(max=1000)])
+    source_date = StringField(SOURCE_DATE_LABEL, validators=SOURCE_DATE)
+    reason = TextAreaField(lazy_t("What you checked"),
+                           validators=[DataRequired(), Length(max=1000)])
 
 
 class StillCorrectForm(FlaskForm):
@@ -146,13 +150,15 @@ class ReviewForm(FlaskForm):
 
 class AccountForm(FlaskForm):
     username = StringField(lazy_t("Username"), validators=[DataRequired(), Length(max=80)])
-    password = PasswordField(lazy_t("Password (at least 12 characters)"), validators=[DataRequired()])
+    password = PasswordField(lazy_t("Password (at least 12 characters)"),
+                             validators=[DataRequired()])
     role = SelectField(lazy_t("Role"), choices=[(r, r) for r in ACCOUNT_ROLES])
     organisation = StringField(lazy_t("Organisation"), validators=[DataRequired(), Length(max=200)])
     scopes = StringField(lazy_t("May edit: listing ids or jurisdiction codes, separated by spaces"),
                          validators=[Optional()])
-    public_name = StringField(lazy_t("Name shown in public change logs (leave empty to show only the "
-                              "organisation)"), validators=[Optional(), Length(max=120)])
+    public_name = StringField(
+        lazy_t("Name shown in public change logs (leave empty to show only the organisation)"),
+        validators=[Optional(), Length(max=120)])
     totp = BooleanField(lazy_t("Set up a second factor (authenticator app)"))
 
 
@@ -176,7 +182,8 @@ def data_from_form(form, base=None):
     for line in (form.phones.data or "").splitlines():
         parts = [p.strip() for p in line.split("|")]
         if parts and parts[0]:
-            phone = {"number": parts[0], "type": parts[1] if len(parts) > 1 and parts[1] else "voice"}
+            phone = {"number": parts[0],
+                     "type": parts[1] if len(parts) > 1 and parts[1] else "voice"}
             if len(parts) > 2 and parts[2]:
                 phone["description"] = {"en": parts[2]}
             phones.append(phone)

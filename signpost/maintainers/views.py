@@ -122,13 +122,15 @@ def language():
         return redirect(url_for("maintain.dashboard"))
     response = redirect(f"/{target}/maintain/" + back[len(here):])
     if g.account is not None:
-        interface = current_app.session_interface
+        # The same cookie the session interface writes, with the other language's path.
+        app, interface = current_app._get_current_object(), current_app.session_interface
         response.set_cookie(
-            current_app.config["SESSION_COOKIE_NAME"],
-            interface.get_signing_serializer(current_app).dumps(dict(session)),
-            path=f"/{target}/maintain", secure=current_app.config["SESSION_COOKIE_SECURE"],
-            httponly=True, samesite="Strict", expires=interface.get_expiration_time(
-                current_app, session))
+            interface.get_cookie_name(app),
+            interface.get_signing_serializer(app).dumps(dict(session)),
+            path=f"/{target}/maintain", domain=interface.get_cookie_domain(app),
+            secure=interface.get_cookie_secure(app), httponly=interface.get_cookie_httponly(app),
+            samesite=interface.get_cookie_samesite(app),
+            expires=interface.get_expiration_time(app, session))
     return response
 
 
@@ -151,8 +153,7 @@ def logout():
 @bp.get("/")
 @signed_in
 def dashboard():
-    cat = catalogue()
-    mine = [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
+    mine = _mine(catalogue())
     cutoff = date.today() - timedelta(days=365)
     waiting = [p for p in db().scalars(select(Proposal).where(Proposal.status == PENDING)
                                        .order_by(Proposal.created_at))
@@ -161,6 +162,11 @@ def dashboard():
                            stale=[x for x in mine if x.assured_date < cutoff], waiting=waiting,
                            can_review=g.account.role in ("reviewer", "admin"),
                            **_flagged({x.id: x for x in mine}))
+
+
+def _mine(cat):
+    """The listings the signed-in account may change."""
+    return [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
 
 
 def _flagged(mine):
@@ -274,7 +280,7 @@ def small_change(listing_id, action):
 def check_next():
     """The yearly re-check: the listings in one's scope, the longest unchecked first."""
     cat = catalogue()
-    mine = [x for x in cat.listings.values() if g.account.may_edit(x.id, x.service_areas)]
+    mine = _mine(cat)
     facts = [(j.code, name, block) for j in cat.jurisdictions.values()
              if g.account.may_check_facts(j.code) for name in workflow.FACT_BLOCKS
              for block in [getattr(j, name)] if block is not None]
@@ -292,8 +298,9 @@ def facts_still_correct(code, block):
     if not form.validate_on_submit():
         flash(t("Please tick the box to say you looked at the source."))
         return redirect(url_for("maintain.check_next"))
-    found = getattr(catalogue().jurisdiction(code), block, None) \
-        if block in workflow.FACT_BLOCKS and catalogue().jurisdiction(code) else None
+    jurisdiction = catalogue().jurisdiction(code)
+    found = getattr(jurisdiction, block) if jurisdiction and block in workflow.FACT_BLOCKS \
+        else None
     if found is None:
         abort(404)
     try:

@@ -55,14 +55,18 @@ def target_path(content_dir, proposal):
 
 
 def read_target(content_dir, proposal):
-    path = target_path(content_dir, proposal)
+    return _read(target_path(content_dir, proposal))
+
+
+def _read(path):
+    """A content file's data, or None when there is no such file."""
     return files.parse(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def propose_facts_checked(session, account, content_dir, code, block, reason):
     """"Still correct" for one block of a jurisdiction's facts: today's assured_date."""
     path = jurisdiction_path(content_dir, code)
-    current = files.parse(path.read_text(encoding="utf-8")) if path.exists() else None
+    current = _read(path)
     if block not in FACT_BLOCKS or not isinstance((current or {}).get(block), dict):
         raise WorkflowError("missing")
     if not account.may_check_facts(code):
@@ -78,10 +82,7 @@ def propose_facts_checked(session, account, content_dir, code, block, reason):
 
 
 def read_listing(content_dir, listing_id):
-    path = listing_path(content_dir, listing_id)
-    if not path.exists():
-        return None
-    return files.parse(path.read_text(encoding="utf-8"))
+    return _read(listing_path(content_dir, listing_id))
 
 
 def as_yaml(data):
