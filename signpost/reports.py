@@ -9,12 +9,11 @@ change public content: they wait for a maintainer.
 import threading
 from datetime import date, timedelta
 
-from sqlalchemy import (Column, Date, Integer, MetaData, String, Table, and_, case, create_engine,
-                        func, select, update)
-from sqlalchemy.engine import make_url
+from sqlalchemy import (Column, Date, Integer, MetaData, String, Table, and_, case, func, select,
+                        update)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
+from .content import index
 from .voice import lazy_gettext as _l
 
 PROBLEMS = {
@@ -52,10 +51,8 @@ def parse(value, listing_ids):
 def default_url(content_url):
     """Beside a SQLite content database (which is swapped whole on each build), or in
     the shared database itself, whose builds never touch this table."""
-    parsed = make_url(content_url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        return content_url.rsplit("/", 1)[0] + "/reports.sqlite"
-    return content_url
+    path = index.sqlite_path(content_url)
+    return f"sqlite:///{path.with_name('reports.sqlite')}" if path else content_url
 
 
 class Reports:
@@ -67,12 +64,7 @@ class Reports:
     def engine(self):
         with self._lock:
             if self._engine is None:
-                parsed = make_url(self.url)
-                if parsed.get_backend_name() == "sqlite":
-                    self._engine = create_engine(self.url, poolclass=NullPool,
-                                                 connect_args={"timeout": 5})
-                else:
-                    self._engine = create_engine(self.url, pool_pre_ping=True)
+                self._engine = index.make_engine(self.url)
                 try:
                     metadata.create_all(self._engine, checkfirst=True)
                 except SQLAlchemyError as error:

@@ -105,9 +105,9 @@ def listing_data(item, babel_id, link):
         "source_kind": item.source_kind, "assured_date": item.assured_date, "page": link}
 
 
-def respond(answers, language, site_locale, catalogue, listing_url):
-    """The route for these answers as plain data, in `language`."""
-    babel_id = site_locale.babel_id
+def respond(answers, site_locale, catalogue, listing_url):
+    """The route for these answers as plain data, in `site_locale`'s language."""
+    babel_id, language = site_locale.babel_id, site_locale.code
     g.lang, g.young = language, answers.is_young
     with force_locale(babel_id):
         found = route(answers, catalogue)

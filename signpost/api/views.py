@@ -195,7 +195,7 @@ def route():
                                          list(locales))
     except RouteError as error:
         return _json(error.as_data(), 400)
-    return _json(respond(answers, language, locales[language], cat,
+    return _json(respond(answers, locales[language], cat,
                          lambda listing_id: url_for("directory.listing", lang=language,
                                                     listing_id=listing_id)))
 
