@@ -54,6 +54,8 @@ def create_app(config=None):
     app.register_blueprint(directory_bp)
     app.register_blueprint(api_bp)
     prerendered.init_app(app, config.pages_path())
+    from .journey.results_page import pieces_to_render
+    app.extensions["page_pieces"].append(pieces_to_render)
     templating.init_app(app)
     app.jinja_env.globals["report_problems"] = reports.PROBLEMS
     labels.init_app(app)

@@ -86,7 +86,8 @@ def _pick(candidates, kinds, used, told):
     return fresh[0] if fresh else None
 
 
-def _police(emergency):
+def police_step(emergency):
+    """The step to call the police, from a place's emergency numbers; None without them."""
     if emergency is None or not emergency.phones:
         return None
     other = emergency.non_emergency[0] if emergency.non_emergency else None
@@ -100,7 +101,7 @@ def first_steps(answers, results, emergency=None):
     steps, used, told = [], set(), set(answers.what) - {UNSAID}
     for kind in plan(answers):
         if kind == "police":
-            step = _police(emergency)
+            step = police_step(emergency)
         else:
             services, kinds = SOURCES.get(kind, (("talk",), TALK_KINDS.get(answers.who, ())))
             candidates = [x for x in shown if set(x.services) & set(services)]

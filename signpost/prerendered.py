@@ -61,17 +61,18 @@ class Prerendered:
         headers, start, end = found
         return headers, self.blob[start:end]
 
-    def card(self, catalogue, lang, young, listing, page_country):
-        if not self.serves(catalogue):
-            return None
+    def card(self, lang, young, listing, page_country):
+        """A listing's card, for a caller that has checked `serves`."""
         found = self.cards.get((lang, young, listing.id, phone_country(listing, page_country)))
         return None if found is None else self.blob[found[0]:found[1]].decode()
 
-    def fragment(self, catalogue, name, lang, young, key):
-        if not self.serves(catalogue):
-            return None
+    def piece(self, name, lang, young, key):
+        """A fragment, for a caller that has checked `serves`."""
         found = self.fragments.get((name, lang, young, key))
         return None if found is None else self.blob[found[0]:found[1]].decode()
+
+    def fragment(self, catalogue, name, lang, young, key):
+        return self.piece(name, lang, young, key) if self.serves(catalogue) else None
 
 
 ELSEWHERE = "~"
@@ -141,7 +142,8 @@ def fragments_of(catalogue, locale_groups, site_locale):
 def _pieces(app, catalogue, languages):
     from .i18n import by_script
     cards, fragments = {}, {}
-    macro = app.jinja_env.get_template("macros.html").module.listing_card
+    macros_module = app.jinja_env.get_template("macros.html").module
+    macro = macros_module.listing_card
     locales = app.extensions["locales"]
     for lang in languages:
         for young in (False, True):
@@ -157,6 +159,14 @@ def _pieces(app, catalogue, languages):
                 for (name, key), context in pieces.items():
                     fragments[(name, lang, young, key)] = app.jinja_env.get_template(
                         name).render(**context)
+                for is_open in (True, False, None):
+                    fragments[("open_badge", lang, young, (is_open,))] = str(
+                        macros_module.open_badge(is_open))
+                for make in app.extensions["page_pieces"]:
+                    for country, notice, render in make(catalogue):
+                        g.page_country, g.report_notice = country, notice
+                        for (name, key), text in render().items():
+                            fragments[(name, lang, young, key)] = text
     return cards, fragments
 
 
@@ -202,7 +212,10 @@ def ensure(app, catalogue):
 
 
 def init_app(app, path):
+    """`page_pieces`: functions giving, for a catalogue, the pieces of pages that are put
+    together for each request: (page country, report notice, render)."""
     app.extensions["pages_path"] = path
+    app.extensions["page_pieces"] = []
     app.extensions["prerendered"] = Prerendered()
     if path and Path(path).exists():
         app.extensions["prerendered"] = load(

@@ -16,7 +16,9 @@ from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
 from ..routing import route
 from ..templating import place_name
+from ..templating.rendering import hidden_inputs
 from ..voice import gettext
+from . import results_page
 from .forms import journey_form
 
 root_bp = Blueprint("root", __name__)
@@ -94,7 +96,8 @@ def _render_step(step, answers, error=None):
 
 def _switcher(answers, step, nav):
     """What the language switcher posts to show this same step in another language."""
-    return {"switch_pairs": _hidden(answers, None), "switch_step": step, "switch_nav": nav}
+    return {"switch_fields": hidden_inputs(_hidden(answers, None) + [("step", step),
+                                                                      ("nav", nav)])}
 
 
 def _hidden(answers, step):
@@ -130,31 +133,17 @@ def _render_urgent(answers):
                            young=answers.is_young, **_switcher(answers, "urgent", "stay"))
 
 
-# Cards shown at once in each results group; the rest wait behind a disclosure, so the
-# page stays within a few phone screens.
-CARDS_SHOWN = {"remove": 3, "report": 1, "talk": 1, "rights": 1, "prevention": 1}
-
-
-def results_context(answers):
-    """Everything a results page shows for these answers: the page and its download."""
+def _route(answers):
     _speak_to(answers)
     found = route(answers, catalogue())
     g.page_country = found.place[:2] if found.place != ANYWHERE else None
-    return {"answers": answers, "results": found.results, "place": found.place,
-            "emergency": found.emergency, "cards_shown": CARDS_SHOWN, "steps": found.steps,
-            "compensation": found.compensation, "law": found.law, "young": answers.is_young}
+    return found
 
 
 def _render_results(answers):
     last_step = flow.steps_for(answers)[-1]
-    context = results_context(answers)
-    code = answers.where
-    return render_template(
-        "journey/results.html", **context, standalone=False,
-        regions=[] if code == ANYWHERE else catalogue().regions_of(code),
-        hidden_but_where=_hidden(answers, "where"),
-        hidden=_hidden(answers, None), last_step=last_step,
-        **_switcher(answers, last_step, "next"))
+    return results_page.page(_route(answers), answers, _hidden(answers, None),
+                             _hidden(answers, "where"), last_step)
 
 
 @bp.post("/results/download")
@@ -165,8 +154,11 @@ def download():
     gap = flow.first_unanswered(answers)
     if gap:
         return _render_step(gap, answers, flow.REQUIRED)
-    html = render_template("journey/download.html", **results_context(answers),
-                           standalone=True, stylesheet=_stylesheet(), today=date.today())
+    found = _route(answers)
+    body = results_page.body(results_page.Pieces(standalone=True), found, answers)
+    html = render_template("journey/download.html", body=Markup("".join(body)),
+                           young=answers.is_young, stylesheet=_stylesheet(),
+                           today=date.today())
     response = current_app.response_class(html, mimetype="text/html")
     response.headers["Content-Disposition"] = 'attachment; filename="signpost-help.html"'
     return response

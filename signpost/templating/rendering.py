@@ -4,7 +4,7 @@ from datetime import date
 
 from flask import current_app, g, request
 from flask_babel import format_date, get_translations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import i18n, voice
 from ..content.index import DatabaseError
@@ -82,25 +82,56 @@ def main_contact(listing):
     return "web", listing.url
 
 
+class Held:
+    """What the content build rendered for this request's language, voice and country:
+    looked up once, for all the cards and pieces of a page."""
+
+    def __init__(self, standalone=False):
+        self.catalogue = catalogue()
+        self.lang, self.young = g.get("lang"), voice.speaking_to_young()
+        self.page_country, self.standalone = g.get("page_country"), standalone
+        held = current_app.extensions["prerendered"]
+        self.held = held if held.serves(self.catalogue) else None
+
+    def piece(self, name, key):
+        return None if self.held is None else self.held.piece(name, self.lang, self.young, key)
+
+    def badge(self, is_open):
+        """"Open now", "Closed now" or nothing."""
+        found = self.piece("open_badge", (is_open,))
+        if found is None:
+            found = str(current_app.jinja_env.get_template("macros.html").module.open_badge(
+                is_open))
+        return found
+
+    def card(self, item, heading="h3", section="", compact=False):
+        """A listing's HTML: the card rendered with the content build where there is
+        one, with "Open now" put in as of this minute; otherwise rendered now. A card in
+        a file the visitor keeps (`standalone`) has no report buttons: they need the
+        site. Nothing rendered now is kept."""
+        card = None
+        if self.held is not None and heading == "h3" and not section:
+            card = self.held.card(self.lang, self.young, item, self.page_country)
+            if card is not None:
+                if compact:
+                    card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
+                card = card.replace(OPEN_BADGE, self.badge(open_now(item)))
+        if card is None:
+            card = str(current_app.jinja_env.get_template("macros.html").module.listing_card(
+                item, heading, section, compact))
+        if self.standalone:
+            card = card[:card.rindex(FLAG_DETAILS)] + "</details>\n</article>\n"
+        return card
+
+
 def listing_card(item, heading="h3", section="", compact=False, standalone=False):
-    """A listing's HTML: the card rendered with the content build where there is one
-    (signpost/prerendered.py), with "Open now" put in as of this minute; otherwise
-    rendered for this request. Nothing a request renders is kept. A card in a file the
-    visitor keeps (`standalone`) has no report buttons: they need the site."""
-    macros = current_app.jinja_env.get_template("macros.html").module
-    card = None
-    if heading == "h3" and not section:
-        card = current_app.extensions["prerendered"].card(
-            catalogue(), g.get("lang"), voice.speaking_to_young(), item, g.get("page_country"))
-        if card is not None:
-            if compact:
-                card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
-            card = card.replace(OPEN_BADGE, str(macros.open_badge(open_now(item))))
-    if card is None:
-        card = str(macros.listing_card(item, heading, section, compact))
-    if standalone:
-        card = card[:card.rindex(FLAG_DETAILS)] + "</details>\n</article>\n"
-    return Markup(card)
+    return Markup(Held(standalone).card(item, heading, section, compact))
+
+
+def hidden_inputs(pairs):
+    """The answers a form carries, as hidden inputs: [(name, value)]."""
+    return Markup("".join(f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">\n'
+                          for name, value in pairs))
 
 
 OPEN_DETAILS, CLOSED_DETAILS = '<details class="more" open>', '<details class="more">'
@@ -131,6 +162,7 @@ def init_app(app):
         zone_name=zone_name, age_range=age_range, sorted_places=sorted_places,
         anywhere=ANYWHERE, host=host, clock=clock, source_links=source_links,
         current_lang=current_lang, listing_card=listing_card, fragment=fragment,
+        hidden_inputs=hidden_inputs,
         sentences=sentences, main_contact=main_contact, separator=separator,
         script_name=script_name, step_sentence=step_sentence,
         change_text=lambda action: CHANGE_TEXT.get(action, action),

@@ -28,6 +28,8 @@ SENTENCES = {
 TALK_PARENT = N_("Talk to %(name)s about what to do next, for your child and for you.")
 TALK_YOUNG = N_("Talk to %(name)s now. They are there for you.")
 TALK = N_("Talk to %(name)s.")
+# Every kind of step that names a listing ("police" names numbers instead).
+LISTING_STEP_KINDS = tuple(SENTENCES) + ("talk",)
 
 
 def _say(message, html, **variables):
