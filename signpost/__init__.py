@@ -34,6 +34,7 @@ def create_app(config=None):
     app.extensions["geo"] = CountryLookup(config.geoip_path())
     app.extensions["reports"] = reports.Reports(
         config.REPORTS_DATABASE_URL or reports.default_url(config.DATABASE_URL))
+    app.wsgi_app = privacy.PrivateHeaders(app.wsgi_app)
     app.wsgi_app = bodies.WholeBody(app.wsgi_app, config.BODY_SECONDS,
                                     config.MAX_CONTENT_LENGTH)
     if config.PROXY_COUNT:
@@ -60,7 +61,6 @@ def create_app(config=None):
     app.jinja_env.globals["report_problems"] = reports.PROBLEMS
     labels.init_app(app)
     errors.init_app(app)
-    app.after_request(privacy.add_headers)
 
     if config.MAINTAIN_ENABLED:
         _enable_maintainers(app, config)

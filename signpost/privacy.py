@@ -29,21 +29,35 @@ HEADERS = {
 }
 
 
-def add_headers(response):
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    return relative_location(response)
+class PrivateHeaders:
+    """Every response leaves with the headers above, unless the view set its own, and
+    with a relative Location. Done on the header list as the response starts: it covers
+    every response, error pages too, and costs less than a hook per request."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            present = {name.lower() for name, _ in headers}
+            headers.extend(item for item in _HEADER_ITEMS if item[0].lower() not in present)
+            if "location" in present:
+                headers[:] = [(name, relative_location(value) if name.lower() == "location"
+                               else value) for name, value in headers]
+            return start_response(status, headers, exc_info)
+        return self.app(environ, start)
 
 
-def relative_location(response):
+_HEADER_ITEMS = tuple(HEADERS.items())
+
+
+def relative_location(location):
     """A redirect names a path, never a host: the Host header a request sent cannot steer
     a visitor elsewhere (Werkzeug builds a slash redirect from it)."""
-    location = response.headers.get("Location")
-    if location:
-        parts = urlsplit(location)
-        if parts.scheme or parts.netloc:
-            response.headers["Location"] = parts._replace(scheme="", netloc="").geturl() or "/"
-    return response
+    parts = urlsplit(location)
+    if parts.scheme or parts.netloc:
+        return parts._replace(scheme="", netloc="").geturl() or "/"
+    return location
 
 
 # What a path may keep as it is in a log line; everything else is percent-encoded, so a
