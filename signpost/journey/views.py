@@ -186,9 +186,8 @@ def _posted_form():
     raw = request.get_data(cache=True)   # over MAX_CONTENT_LENGTH: 413
     if raw and request.mimetype != "application/x-www-form-urlencoded":
         abort(400)
-    try:
-        for pair in raw.split(b"&"):
-            unquote_to_bytes(pair.replace(b"+", b" ")).decode("utf-8")
+    try:    # "&" is ASCII and no escape spans it: each pair is UTF-8 if the whole is
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
         abort(400)
     if set(request.form) - FORM_NAMES:
