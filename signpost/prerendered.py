@@ -15,14 +15,16 @@ import mmap
 from pathlib import Path
 
 from flask import current_app, g, request
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
 from . import mirror
 from .config import PROJECT_ROOT
 
-MAGIC = b"signpost-pages-2\n"
+MAGIC = b"signpost-pages-3\n"
 OPEN_BADGE = "\x00open-now\x00"      # where a card's "Open now" goes; it changes by the minute
-# The headers a page's own view sets; the rest are added by after_request on every page.
+# The headers a page's own view sets; the rest are added to every response as it leaves
+# (privacy.PrivateHeaders).
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin")
 
 
@@ -43,7 +45,8 @@ class Prerendered:
     """The pages and cards of one content build, or nothing. Each index entry gives where
     its bytes lie in `blob`."""
 
-    def __init__(self, content_digest=None, pages=None, cards=None, blob=b"", fragments=None):
+    def __init__(self, content_digest=None, pages=None, cards=None, blob=memoryview(b""),
+                 fragments=None):
         self.content_digest = content_digest
         self.pages = pages or {}
         self.cards = cards or {}
@@ -59,17 +62,17 @@ class Prerendered:
         if found is None:
             return None
         headers, start, end = found
-        return headers, self.blob[start:end]
+        return headers, self.blob[start:end].tobytes()
 
     def card(self, lang, young, listing, page_country):
         """A listing's card, for a caller that has checked `serves`."""
         found = self.cards.get((lang, young, listing.id, phone_country(listing, page_country)))
-        return None if found is None else self.blob[found[0]:found[1]].decode()
+        return None if found is None else str(self.blob[found[0]:found[1]], "utf-8")
 
     def piece(self, name, lang, young, key):
         """A fragment, for a caller that has checked `serves`."""
         found = self.fragments.get((name, lang, young, key))
-        return None if found is None else self.blob[found[0]:found[1]].decode()
+        return None if found is None else str(self.blob[found[0]:found[1]], "utf-8")
 
     def fragment(self, catalogue, name, lang, young, key):
         return self.piece(name, lang, young, key) if self.serves(catalogue) else None
@@ -87,25 +90,32 @@ def phone_country(listing, page_country):
 def load(path, fingerprint):
     """The file's pages if it was made by this code, with these catalogues; else none.
     Every byte is read into memory now (MAP_POPULATE), before the first visitor, so no
-    request is slower for being the first to ask for a page."""
+    request is slower for being the first to ask for a page. The index keeps the offsets
+    as written: `blob` starts where the pages do."""
     try:
         with open(path, "rb") as f:
-            if f.read(len(MAGIC)) != MAGIC:
+            if f.read(len(MAGIC)) != MAGIC or _read_marshal(f) != fingerprint:
                 return Prerendered()
-            size = int.from_bytes(f.read(8), "big")
-            index = marshal.loads(f.read(size))
+            index = _read_marshal(f)
             blob = mmap.mmap(f.fileno(), 0, flags=mmap.MAP_SHARED | POPULATE,
                              prot=mmap.PROT_READ, offset=0)
+            start = f.tell()
     except (OSError, EOFError, ValueError, TypeError):
         return Prerendered()
-    if not isinstance(index, dict) or index.get("fingerprint") != fingerprint:
+    if not isinstance(index, dict):
         return Prerendered()
-    start = len(MAGIC) + 8 + size
-    pages = {path: (headers, start + a, start + b)
-             for path, (headers, a, b) in index["pages"].items()}
-    cards = {key: (start + a, start + b) for key, (a, b) in index["cards"].items()}
-    fragments = {key: (start + a, start + b) for key, (a, b) in index["fragments"].items()}
-    return Prerendered(index["content_digest"], pages, cards, blob, fragments)
+    return Prerendered(index["content_digest"], index["pages"], index["cards"],
+                       memoryview(blob)[start:], index["fragments"])
+
+
+def _read_marshal(f):
+    size = int.from_bytes(f.read(8), "big")
+    return marshal.loads(f.read(size))
+
+
+def _marshalled(value):
+    data = marshal.dumps(value)
+    return len(data).to_bytes(8, "big") + data
 
 
 POPULATE = getattr(mmap, "MAP_POPULATE", 0)
@@ -125,18 +135,11 @@ def render(app, catalogue, languages=None):
     return pages, cards, fragments
 
 
-def fragments_of(catalogue, locale_groups, site_locale):
-    """{(template, key): context} for every fragment a results page shows: the same
-    templates and keys the pages ask `fragment()` for."""
-    found = {("notes/_reporting.html", ()): {},
-             ("journey/_language_buttons.html", ()): {"locale_groups": locale_groups,
-                                                      "site_locale": site_locale}}
-    for code in catalogue.jurisdictions:
-        compensation = catalogue.compensation_for(code)
-        if compensation:
-            found[("notes/_compensation.html", (code, True))] = {"compensation": compensation,
-                                                                 "compact": True}
-    return found
+def fragments_of(locale_groups, site_locale):
+    """{(template, key): context} for the fragments the question pages ask `fragment()`
+    for; the pieces of results pages come from `page_pieces`."""
+    return {("journey/_language_buttons.html", ()): {"locale_groups": locale_groups,
+                                                     "site_locale": site_locale}}
 
 
 def _pieces(app, catalogue, languages):
@@ -155,7 +158,7 @@ def _pieces(app, catalogue, languages):
                         cards[(lang, young, listing_id, country)] = str(
                             macro(item, "h3", "", False, Markup(OPEN_BADGE)))
                 g.page_country = None
-                pieces = fragments_of(catalogue, by_script(locales.values()), locales[lang])
+                pieces = fragments_of(by_script(locales.values()), locales[lang])
                 for (name, key), context in pieces.items():
                     fragments[(name, lang, young, key)] = app.jinja_env.get_template(
                         name).render(**context)
@@ -183,19 +186,17 @@ def save(app, path, languages=None):
         offset += len(data)
         return offset - len(data), offset
 
-    index = {"fingerprint": code_fingerprint(app.config["TRANSLATIONS_DIR"]),
-             "content_digest": catalogue.digest,
+    index = {"content_digest": catalogue.digest,
              "pages": {p: (headers, *place(body)) for p, (headers, body) in pages.items()},
              "cards": {key: place(card.encode()) for key, card in cards.items()},
              "fragments": {key: place(text.encode()) for key, text in fragments.items()}}
-    header = marshal.dumps(index)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with open(partial, "wb") as f:
         f.write(MAGIC)
-        f.write(len(header).to_bytes(8, "big"))
-        f.write(header)
+        f.write(_marshalled(code_fingerprint(app.config["TRANSLATIONS_DIR"])))
+        f.write(_marshalled(index))
         f.writelines(chunks)
     partial.replace(path)
     return len(pages), len(cards), len(fragments)
@@ -211,11 +212,31 @@ def ensure(app, catalogue):
     return True
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket):
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:         # a folder it cannot write to: compiled again next start
+            pass
+
+
+def _compiled_templates(folder):
+    """Templates compiled once and kept beside the pages, so a start does not parse them
+    all again. Jinja checks each against its source before using it."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
 def init_app(app, path):
     """`page_pieces`: functions giving, for a catalogue, the pieces of pages that are put
     together for each request: (page country, report notice, render)."""
     app.extensions["pages_path"] = path
     app.extensions["page_pieces"] = []
+    if path:
+        app.jinja_env.bytecode_cache = _compiled_templates(Path(path).with_suffix(".templates"))
     app.extensions["prerendered"] = Prerendered()
     if path and Path(path).exists():
         app.extensions["prerendered"] = load(

@@ -1,8 +1,10 @@
 """Pages and cards rendered with the content build are exactly what a visitor would get
 from rendering for the request, and a file that does not fit is never served."""
+import jinja2
+import jinja2.runtime
 import pytest
 
-from signpost import create_app, opening, prerendered
+from signpost import create_app, flow, opening, prerendered
 from tests.conftest import from_country, make_config
 
 LANGUAGES = ("en", "de", "ar", "uk")
@@ -42,7 +44,7 @@ def test_the_file_holds_every_page_and_card_asked_for(fast):
     assert "/sv/directory/GB-EAW" not in held.pages      # not asked for in this test
     assert len(held.cards) >= len(LANGUAGES) * 2 * 200
     for young in (False, True):
-        assert ("notes/_compensation.html", "de", young, ("FR", True)) in held.fragments
+        assert ("rights", "de", young, ("FR",)) in held.fragments
         assert ("journey/_language_buttons.html", "ar", young, ()) in held.fragments
 
 
@@ -111,3 +113,44 @@ def test_a_broken_file_means_pages_are_rendered_for_each_request(
     assert app.extensions["prerendered"].pages == {}
     response = app.test_client().get("/de/directory/DE")
     assert response.status_code == 200 and "Deutschland" in response.get_data(as_text=True)
+
+
+def _no_rendering(monkeypatch):
+    """Any template or macro rendered from here on fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a template was rendered for the request")
+    monkeypatch.setattr(jinja2.Template, "render", refuse)
+    monkeypatch.setattr(jinja2.runtime.Macro, "__call__", refuse)
+
+
+def last_step(who, danger):
+    return flow.steps_for(flow.Answers(who=who, danger=danger))[-1]
+
+
+ROLES_AND_DANGER = [(who, danger) for who in ("child", "parent", "survivor", "professional",
+                                               "worried", "bystander")
+                    for danger in ("yes", "no")]
+
+
+@pytest.mark.parametrize("lang", ("en", "ar"))
+def test_a_results_page_renders_no_template_for_the_request(fast, live, monkeypatch, lang):
+    """Every piece any results page needs was rendered with the content build: every
+    role, with and without danger, in a country with regions, a region, a country
+    without regions and nowhere listed; a problem report's thanks; the footer of the
+    country a visitor seems to be in. The pages are still those rendered now."""
+    journeys = [(dict(answers(who, where, need), danger=danger, step=last_step(who, danger)), {})
+                for who, danger in ROLES_AND_DANGER
+                for where in ("GB", "GB-SCT", "DE", "US-TX", "INT")
+                for need in ("everything", "compensation")]
+    journeys.append((answers("child", "INT"), from_country("DE")))
+    expected = [live.test_client().post(f"/{lang}/questions", data=data, environ_base=env)
+                .get_data() for data, env in journeys]
+    report = dict(answers("parent", "FR"), report="int-take-it-down:closed")
+    expected_report = live.test_client().post(f"/{lang}/report", data=report).get_data()
+    _no_rendering(monkeypatch)
+    assert all(b'id="keep-title"' in page for page in expected)
+    for (data, env), page in zip(journeys, expected):
+        served = fast.test_client().post(f"/{lang}/questions", data=data, environ_base=env)
+        assert served.status_code == 200 and served.get_data() == page, data
+    served = fast.test_client().post(f"/{lang}/report", data=report)
+    assert served.get_data() == expected_report

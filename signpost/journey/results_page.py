@@ -17,6 +17,7 @@ from ..codes import ANYWHERE, ROLES
 from ..current import suggested_country
 from ..first_steps import Step, police_step
 from ..matching import FIXED_GROUPS, GROUPS
+from ..prerendered import ELSEWHERE, phone_country
 from ..templating.rendering import Held, hidden_inputs
 from ..templating.formatting import open_now
 from ..templating.steps import LISTING_STEP_KINDS
@@ -25,7 +26,6 @@ TEMPLATE = "journey/_results_pieces.html"
 FRAME = "journey/results.html"
 HOLE = "\x00hole\x00"           # where the request's own words go into a piece
 NOTICES = (None, "thanks", "failed", "unreadable")     # g.report_notice
-ELSEWHERE = "~"
 
 # Cards shown at once in each results group; the rest wait behind a disclosure, so the
 # page stays within a few phone screens.
@@ -34,12 +34,6 @@ CARDS_SHOWN = {"remove": 3, "report": 1, "talk": 1, "rights": 1, "prevention": 1
 
 def _country_of(place):
     return None if place == ANYWHERE else place[:2]
-
-
-def _phone_country(listing, page_country):
-    """Cards and contacts have one form per country of their numbers (national there)
-    and one for everywhere else."""
-    return page_country if any(p.region == page_country for p in listing.phones) else ELSEWHERE
 
 
 def _here(place, ask):
@@ -97,7 +91,7 @@ def _steps(pieces, place, steps, who):
         words = pieces("listing_step", step.kind, who if who == "parent" else None)
         yield words.replace(HOLE, str(escape(step.listing.name)))
         contact = pieces("contact", step.listing.id,
-                         _phone_country(step.listing, pieces.page_country))
+                         phone_country(step.listing, pieces.page_country))
         yield contact.replace(HOLE, pieces.badge(open_now(step.listing)))
         yield pieces("listing_step_end")
     yield pieces("steps_end")
