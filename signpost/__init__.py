@@ -37,6 +37,7 @@ def create_app(config=None):
     app.wsgi_app = privacy.PrivateHeaders(app.wsgi_app)
     app.wsgi_app = bodies.WholeBody(app.wsgi_app, config.BODY_SECONDS,
                                     config.MAX_CONTENT_LENGTH)
+    app.wsgi_app = prerendered.ServedAhead(app, app.wsgi_app)
     if config.PROXY_COUNT:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.PROXY_COUNT)
 

@@ -14,7 +14,7 @@ import marshal
 import mmap
 from pathlib import Path
 
-from flask import current_app, g, request
+from flask import g
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
@@ -23,9 +23,8 @@ from .config import PROJECT_ROOT
 
 MAGIC = b"signpost-pages-3\n"
 OPEN_BADGE = "\x00open-now\x00"      # where a card's "Open now" goes; it changes by the minute
-# The headers a page's own view sets; the rest are added to every response as it leaves
-# (privacy.PrivateHeaders).
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Access-Control-Allow-Origin")
+# A page is kept with the headers it was rendered with, all but these:
+LEFT_OUT_HEADERS = ("Content-Length", "Set-Cookie")     # the first is worked out again
 
 
 def code_fingerprint(translations_dir):
@@ -129,7 +128,8 @@ def render(app, catalogue, languages=None):
     languages = list(languages or app.extensions["locales"])
     for path, response in mirror.responses(app, catalogue, languages):
         if response.status_code == 200:
-            headers = tuple((k, v) for k, v in response.headers.items() if k in KEPT_HEADERS)
+            headers = tuple((k, v) for k, v in response.headers.items()
+                            if k not in LEFT_OUT_HEADERS)
             pages[path] = (headers, response.get_data())
     cards, fragments = contextvars.Context().run(_pieces, app, catalogue, languages)
     return pages, cards, fragments
@@ -242,18 +242,43 @@ def init_app(app, path):
         app.extensions["prerendered"] = load(
             path, code_fingerprint(app.config["TRANSLATIONS_DIR"]))
 
-    @app.before_request
-    def rendered_at_build():
-        if request.method not in ("GET", "HEAD") or request.query_string:
-            return None
+
+class ServedAhead:
+    """WSGI middleware: a GET for a page rendered with the content build is answered
+    with its bytes and the headers it was rendered with, before Flask is asked; anything
+    else goes on to the application. It sits inside ProxyFix, so the address a start
+    page's suggested country comes from is the visitor's, read and forgotten."""
+
+    def __init__(self, app, wsgi_app):
+        self.app, self.wsgi_app = app, wsgi_app
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and not environ.get("QUERY_STRING"):
+            found = self._page(environ)
+            if found is not None:
+                headers, body = found
+                start_response("200 OK", [*headers, ("Content-Length", str(len(body)))])
+                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+        return self.wsgi_app(environ, start_response)
+
+    def _page(self, environ):
         from .content.index import DatabaseError
-        from .current import catalogue, suggested_country
+        held = self.app.extensions["prerendered"]
+        if not held.pages:
+            return None
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
         try:
-            found = app.extensions["prerendered"].page(catalogue(), request.path)
+            catalogue = self.app.extensions["catalogue"].get()
         except DatabaseError:
             return None
-        # The start page was rendered without a suggested country.
-        if found is None or (request.blueprint == "journey" and suggested_country()):
-            return None
-        headers, body = found
-        return current_app.response_class(body, headers=list(headers))
+        found = held.page(catalogue, path)
+        if found is not None and self._is_start_page(path):
+            # The start page was rendered without a suggested country.
+            code = self.app.extensions["geo"].suggest(environ.get("REMOTE_ADDR"))
+            if code in catalogue.jurisdictions:
+                return None
+        return found
+
+    def _is_start_page(self, path):
+        return path.count("/") == 2 and path.endswith("/") and \
+            path[1:-1] in self.app.extensions["locales"]

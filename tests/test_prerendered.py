@@ -154,3 +154,17 @@ def test_a_results_page_renders_no_template_for_the_request(fast, live, monkeypa
         assert served.status_code == 200 and served.get_data() == page, data
     served = fast.test_client().post(f"/{lang}/report", data=report)
     assert served.get_data() == expected_report
+
+
+def test_a_page_held_in_the_file_is_answered_before_the_application(fast, live, monkeypatch):
+    """From its bytes, with the headers it was rendered with: no view runs, and a HEAD
+    gets the same headers and no body."""
+    def refuse(**kwargs):
+        raise AssertionError("the view ran")
+    monkeypatch.setitem(fast.view_functions, "directory.jurisdiction", refuse)
+    served = fast.test_client().get("/de/directory/FR")
+    fresh = live.test_client().get("/de/directory/FR")
+    assert served.status_code == 200 and served.get_data() == fresh.get_data()
+    head = fast.test_client().head("/de/directory/FR")
+    assert head.status_code == 200 and head.get_data() == b""
+    assert sorted(head.headers.items()) == sorted(served.headers.items())
