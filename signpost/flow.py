@@ -93,7 +93,7 @@ def read_answers(form, places=()):
     Returns (answers, errors) where errors maps a question to its error code,
     for questions that were posted with a bad value. Missing ones are simply None.
     """
-    answers, errors = Answers(), {}
+    given, errors = {}, {}
     for step in QUESTIONS:
         values = form.get(step, [])
         if not values:
@@ -102,8 +102,8 @@ def read_answers(form, places=()):
         if error:
             errors[step] = error
         else:
-            answers = answers.with_answer(step, value)
-    return answers, errors
+            given[step] = value
+    return Answers(**given), errors
 
 
 def first_unanswered(answers, upto=None):

@@ -4,10 +4,11 @@ Answers travel only in the body of each post, as hidden fields. URLs stay
 neutral, nothing is written down, and every page here is marked no-store.
 """
 from datetime import date
-from urllib.parse import unquote_to_bytes
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from .. import flow, matching, reports
@@ -179,6 +180,7 @@ def start():
 
 # The only names our forms post; anything else is not from our pages.
 FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav", "report", "page"}
+MAX_FIELDS = 100        # every answer at once is fewer than 20
 
 
 def _posted_form():
@@ -188,11 +190,13 @@ def _posted_form():
         abort(400)
     try:    # "&" is ASCII and no escape spans it: each pair is UTF-8 if the whole is
         unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
-    except UnicodeDecodeError:
+        form = MultiDict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True,
+                                   max_num_fields=MAX_FIELDS))
+    except (UnicodeDecodeError, ValueError):
         abort(400)
-    if set(request.form) - FORM_NAMES:
+    if set(form) - FORM_NAMES:
         abort(400)
-    return request.form
+    return form
 
 
 @bp.route("/questions", methods=["GET", "POST"])
