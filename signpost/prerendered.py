@@ -178,7 +178,7 @@ def save(app, path, languages=None):
     with app.app_context():
         catalogue = app.extensions["catalogue"].get()
     pages, cards, fragments = render(app, catalogue, languages)
-    chunks, offset = [], 0
+    chunks, offset, shared = [], 0, {}
 
     def place(data):
         nonlocal offset
@@ -187,7 +187,9 @@ def save(app, path, languages=None):
         return offset - len(data), offset
 
     index = {"content_digest": catalogue.digest,
-             "pages": {p: (headers, *place(body)) for p, (headers, body) in pages.items()},
+             # One object for each distinct set of headers, which marshal then writes once.
+             "pages": {p: (shared.setdefault(headers, headers), *place(body))
+                       for p, (headers, body) in pages.items()},
              "cards": {key: place(card.encode()) for key, card in cards.items()},
              "fragments": {key: place(text.encode()) for key, text in fragments.items()}}
     path = Path(path)
