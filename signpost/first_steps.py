@@ -82,7 +82,7 @@ def _pick(candidates, kinds, used, told):
     for kind in kinds:
         of_kind = [x for x in fresh if x.kind == kind]
         if of_kind:
-            return max(of_kind, key=lambda x: len(told & set(x.situations)))
+            return max(of_kind, key=lambda x: len(told.intersection(x.situations)))
     return fresh[0] if fresh else None
 
 
@@ -104,7 +104,7 @@ def first_steps(answers, results, emergency=None):
             step = police_step(emergency)
         else:
             services, kinds = SOURCES.get(kind, (("talk",), TALK_KINDS.get(answers.who, ())))
-            candidates = [x for x in shown if set(x.services) & set(services)]
+            candidates = [x for x in shown if not set(services).isdisjoint(x.services)]
             listing = _pick(candidates, kinds, used, told)
             step = Step(kind, listing) if listing else None
         if step is not None:

@@ -85,11 +85,10 @@ def wanted_groups(answers):
     return [group for group in GROUPS if group in wanted]
 
 
-def _fits(listing, answers):
+def _fits(listing, who, age):
     # Situations only rank listings: hiding a service because its page does not
     # name this situation could hide the help someone needs.
-    age = image_age(answers)
-    return answers.who in listing.roles and (
+    return who in listing.roles and (
         not listing.image_ages or age is None or age in listing.image_ages)
 
 
@@ -104,7 +103,7 @@ def place(listings, groups):
     placed = {group: [] for group in groups}
     for listing in listings:
         for group in groups:
-            if set(listing.services) & set(GROUP_SERVICES[group]):
+            if serves(listing, group):
                 placed[group].append(listing)
                 break
     return placed
@@ -119,11 +118,17 @@ def kind_rank(listing, group):
     return len(first)
 
 
-def _rank(listing, answers, area_chain):
-    told = set(answers.what) - {UNSAID}
+def serves(listing, group):
+    return not _GROUP_SERVICE_SETS[group].isdisjoint(listing.services)
+
+
+_GROUP_SERVICE_SETS = {group: frozenset(services) for group, services in GROUP_SERVICES.items()}
+
+
+def _rank(listing, told, area_chain):
     return (
         area_rank(listing, area_chain),                 # nearest area first
-        -len(told & set(listing.situations)),           # names this situation
+        -len(told.intersection(listing.situations)),    # names this situation
         len(listing.roles),                             # made for fewer people: more specific
         listing.name.casefold(),
     )
@@ -138,14 +143,14 @@ def match(answers, listings, area_chain, has_rights_facts=False):
     note for the place) is help for "rights" even without a listing.
     """
     groups = wanted_groups(answers)
-    fitting = sorted((x for x in listings if _fits(x, answers)),
-                     key=lambda x: _rank(x, answers, area_chain))
+    told, age = set(answers.what) - {UNSAID}, image_age(answers)
+    fitting = sorted((x for x in listings if _fits(x, answers.who, age)),
+                     key=lambda x: _rank(x, told, area_chain))
     placed = place(fitting, groups)
     shown, missing = [], []
     for name in groups:
         items = sorted(placed[name], key=lambda x: kind_rank(x, name))   # stable: rank kept
-        also = () if items else tuple(
-            x for x in fitting if set(x.services) & set(GROUP_SERVICES[name]))
+        also = () if items else tuple(x for x in fitting if serves(x, name))
         if items or also or (name == "rights" and has_rights_facts):
             shown.append(Group(name, tuple(items), also))
         else:
