@@ -34,6 +34,8 @@ def create_app(config=None):
     app.extensions["geo"] = CountryLookup(config.geoip_path())
     app.extensions["reports"] = reports.Reports(
         config.REPORTS_DATABASE_URL or reports.default_url(config.DATABASE_URL))
+    from .journey.ahead import ResultsAhead
+    app.wsgi_app = ResultsAhead(app, app.wsgi_app)
     app.wsgi_app = privacy.PrivateHeaders(app.wsgi_app)
     app.wsgi_app = bodies.WholeBody(app.wsgi_app, config.BODY_SECONDS,
                                     config.MAX_CONTENT_LENGTH)

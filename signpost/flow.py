@@ -140,3 +140,27 @@ def position(answers, step):
     if step not in questions:
         return None
     return questions.index(step) + 1, len(questions)
+
+
+def after_post(form, places=()):
+    """Where a posted question page leads: (step, answers, error), with step None for the
+    results. `form` maps each posted name to its list of values."""
+    answers, bad = read_answers(form, places)
+    step = next(iter(form.get("step", ())), None)
+    if step not in STEPS:
+        step = "danger"
+    nav = next(iter(form.get("nav", ())), "next")
+    if nav == "back":
+        return previous_step(answers, step) or "danger", answers, None
+    if nav == "stay":
+        return step, answers, None
+    if step in QUESTIONS:
+        value, error = check(step, form.get(step, []), places)
+        if error:
+            return step, answers.with_answer(step, value), error
+        answers = answers.with_answer(step, value)
+    following = next_step(answers, step)
+    gap = first_unanswered(answers, upto=following)
+    if gap:
+        return gap, answers, bad.get(gap, REQUIRED)
+    return following, answers, None

@@ -64,17 +64,19 @@ class Prerendered:
         return headers, self.blob[start:end].tobytes()
 
     def card(self, lang, young, listing, page_country):
-        """A listing's card, for a caller that has checked `serves`."""
+        """A listing's card as UTF-8 bytes, for a caller that has checked `serves`."""
         found = self.cards.get((lang, young, listing.id, phone_country(listing, page_country)))
-        return None if found is None else str(self.blob[found[0]:found[1]], "utf-8")
+        return None if found is None else self.blob[found[0]:found[1]].tobytes()
 
     def piece(self, name, lang, young, key):
-        """A fragment, for a caller that has checked `serves`."""
+        """A fragment's UTF-8 bytes, in place in the file, for a caller that has checked
+        `serves`: a page is joined as bytes, so nothing is decoded and encoded again."""
         found = self.fragments.get((name, lang, young, key))
-        return None if found is None else str(self.blob[found[0]:found[1]], "utf-8")
+        return None if found is None else self.blob[found[0]:found[1]]
 
     def fragment(self, catalogue, name, lang, young, key):
-        return self.piece(name, lang, young, key) if self.serves(catalogue) else None
+        found = self.piece(name, lang, young, key) if self.serves(catalogue) else None
+        return None if found is None else str(found, "utf-8")
 
 
 ELSEWHERE = "~"

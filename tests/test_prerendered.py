@@ -168,3 +168,30 @@ def test_a_page_held_in_the_file_is_answered_before_the_application(fast, live, 
     head = fast.test_client().head("/de/directory/FR")
     assert head.status_code == 200 and head.get_data() == b""
     assert sorted(head.headers.items()) == sorted(served.headers.items())
+
+
+def test_a_results_page_is_answered_before_the_application(fast, live, monkeypatch):
+    """The same bytes and headers as the view gives, without the view; a question page,
+    a bad form and a problem report still go to the application."""
+    def refuse(**kwargs):
+        raise AssertionError("the view ran")
+    question = dict(answers("parent", "FR"), need="")
+    bad = b"who=child&where=%ff"
+    expected = {name: live.test_client().post("/de/questions", data=data,
+                                              content_type="application/x-www-form-urlencoded")
+                for name, data in (("question", question), ("bad", bad))}
+    with monkeypatch.context() as patched:
+        patched.setitem(fast.view_functions, "journey.questions", refuse)
+        for who, where in JOURNEYS:
+            data = answers(who, where)
+            served = fast.test_client().post("/de/questions", data=data)
+            fresh = live.test_client().post("/de/questions", data=data)
+            assert served.status_code == fresh.status_code == 200, (who, where)
+            assert served.get_data() == fresh.get_data(), (who, where)
+            assert sorted(served.headers.items()) == sorted(fresh.headers.items())
+    for name, data in (("question", question), ("bad", bad)):
+        served = fast.test_client().post("/de/questions", data=data,
+                                         content_type="application/x-www-form-urlencoded")
+        assert served.status_code == expected[name].status_code, name
+        assert served.get_data() == expected[name].get_data(), name
+    assert expected["bad"].status_code == 400 and expected["question"].status_code == 200

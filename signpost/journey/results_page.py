@@ -9,7 +9,7 @@ is the same (tests/test_prerendered.py).
 """
 from itertools import combinations
 
-from flask import current_app, g, render_template
+from flask import g, has_request_context, render_template
 from markupsafe import Markup, escape
 
 from .. import labels
@@ -25,6 +25,7 @@ from ..templating.steps import LISTING_STEP_KINDS
 TEMPLATE = "journey/_results_pieces.html"
 FRAME = "journey/results.html"
 HOLE = "\x00hole\x00"           # where the request's own words go into a piece
+HOLE_BYTES = HOLE.encode()
 NOTICES = (None, "thanks", "failed", "unreadable")     # g.report_notice
 
 # Cards shown at once in each results group; the rest wait behind a disclosure, so the
@@ -63,6 +64,10 @@ ARGUMENTS = {
 }
 
 
+class NotHeld(LookupError):
+    """A piece is not in the file, and there is no request to render it for."""
+
+
 class Pieces(Held):
     """The pieces in this request's language and voice: from the content build's file
     where it holds them, else rendered now. Nothing rendered now is kept. A download
@@ -73,9 +78,16 @@ class Pieces(Held):
         return found if found is not None else self.render(name, key)
 
     def render(self, name, key):
+        self.may_render(name)
         make_arguments = ARGUMENTS.get(name, (lambda p, *key: key, None))[0]
-        macro = getattr(current_app.jinja_env.get_template(TEMPLATE).module, name)
-        return str(macro(*make_arguments(self, *key)))
+        return self.render_macro(TEMPLATE, name, *make_arguments(self, *key))
+
+    @staticmethod
+    def may_render(name):
+        """Rendering needs a request's language and catalogues; a page put together
+        before Flask builds one (journey/ahead.py) has none."""
+        if not has_request_context():
+            raise NotHeld(name)
 
 
 def _card(pieces, item):
@@ -89,17 +101,17 @@ def _steps(pieces, place, steps, who):
             yield pieces("police_step", place)
             continue
         words = pieces("listing_step", step.kind, who if who == "parent" else None)
-        yield words.replace(HOLE, str(escape(step.listing.name)))
+        yield bytes(words).replace(HOLE_BYTES, str(escape(step.listing.name)).encode())
         contact = pieces("contact", step.listing.id,
                          phone_country(step.listing, pieces.page_country))
-        yield contact.replace(HOLE, pieces.badge(open_now(step.listing)))
+        yield bytes(contact).replace(HOLE_BYTES, pieces.badge(open_now(step.listing)))
         yield pieces("listing_step_end")
     yield pieces("steps_end")
 
 
 def body(pieces, found, answers, region_fields=None):
-    """The results themselves, as strings: shared by the page and its download, which
-    has no form to choose a region (`region_fields`, the form's hidden inputs)."""
+    """The results themselves, as UTF-8 bytes: shared by the page and its download,
+    which has no form to choose a region (`region_fields`, the form's hidden inputs)."""
     place, results = found.place, found.results
     if found.steps:
         yield from _steps(pieces, place, found.steps, answers.who)
@@ -135,21 +147,31 @@ def body(pieces, found, answers, region_fields=None):
 
 
 def page(found, answers, hidden, hidden_but_where, last_step):
-    """The whole results page. `hidden` are the answers as (name, value) pairs; the
-    forms on the page carry them, so nothing goes in a URL."""
+    """The whole results page, as UTF-8 bytes. `hidden` are the answers as (name, value)
+    pairs; the forms on the page carry them, so nothing goes in a URL."""
     pieces = Pieces()
-    answer_fields = hidden_inputs(hidden)
-    step_field = hidden_inputs([("step", last_step)])
-    next_field = step_field + hidden_inputs([("nav", "next")])
+    fields = {pair: _fields([pair]) for pair in hidden}
+    answer_fields = b"".join(fields.values())
+    but_where = b"".join(fields[pair] for pair in hidden_but_where)
+    step_field = _fields([("step", last_step)])
     main = [pieces("heading"),
-            *body(pieces, found, answers, hidden_inputs(hidden_but_where) + next_field),
+            *body(pieces, found, answers, but_where + step_field + NEXT),
             pieces("keep_start"), answer_fields, pieces("keep_end"),
             answer_fields, step_field, pieces("change_end")]
-    switch = answer_fields + next_field
+    switch = answer_fields + step_field + NEXT
     frame = _held_frame(pieces)
     if frame is None:
-        return render_template(FRAME, switch_fields=Markup(switch), main=Markup("".join(main)))
-    return "".join((frame[0], switch, frame[1], *main, frame[2]))
+        pieces.may_render("frame")
+        return render_template(FRAME, switch_fields=Markup(switch.decode()),
+                               main=Markup(b"".join(main).decode())).encode()
+    return b"".join((frame[0], switch, frame[1], *main, frame[2]))
+
+
+def _fields(pairs):
+    return hidden_inputs(pairs).encode()
+
+
+NEXT = b'<input type="hidden" name="nav" value="next">\n'
 
 
 def _held_frame(pieces):
@@ -175,7 +197,7 @@ def pieces_to_render(catalogue):
     def one(name, *key):
         country = ARGUMENTS.get(name, (None, None))[1]
         return (country(*key) if country else None, None,
-                lambda: {(name, key): Pieces().render(name, key)})
+                lambda: {(name, key): Pieces().render(name, key).decode()})
 
     places = list(catalogue.jurisdictions) + [ANYWHERE]
     for name in ("steps_start", "listing_step_end", "steps_end", "regions_start",

@@ -4,7 +4,7 @@ Answers travel only in the body of each post, as hidden fields. URLs stay
 neutral, nothing is written down, and every page here is marked no-store.
 """
 from datetime import date
-from urllib.parse import parse_qsl, unquote_to_bytes
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from markupsafe import Markup
@@ -141,7 +141,9 @@ def _route(answers):
     return found
 
 
-def _render_results(answers):
+def render_results(answers):
+    """The results page for complete answers, as bytes: the view's, and the one
+    journey/ahead.py answers before Flask builds a request."""
     last_step = flow.steps_for(answers)[-1]
     return results_page.page(_route(answers), answers, _hidden(answers, None),
                              _hidden(answers, "where"), last_step)
@@ -157,7 +159,7 @@ def download():
         return _render_step(gap, answers, flow.REQUIRED)
     found = _route(answers)
     body = results_page.body(results_page.Pieces(standalone=True), found, answers)
-    html = render_template("journey/download.html", body=Markup("".join(body)),
+    html = render_template("journey/download.html", body=Markup(b"".join(body).decode()),
                            young=answers.is_young, stylesheet=_stylesheet(),
                            today=date.today())
     response = current_app.response_class(html, mimetype="text/html")
@@ -183,18 +185,23 @@ FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav", "report", "page"}
 MAX_FIELDS = 100        # every answer at once is fewer than 20
 
 
-def _posted_form():
-    """The posted form, or 400 for anything but a small, clean, UTF-8 form of ours."""
-    raw = request.get_data(cache=True)   # over MAX_CONTENT_LENGTH: 413
-    if raw and request.mimetype != "application/x-www-form-urlencoded":
-        abort(400)
-    try:    # "&" is ASCII and no escape spans it: each pair is UTF-8 if the whole is
-        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+def read_form(raw, mimetype):
+    """A posted body as {name: [values]}, or None for anything but a small, clean,
+    UTF-8 form of ours."""
+    if raw and mimetype != "application/x-www-form-urlencoded":
+        return None
+    try:    # strict: an escape that is not UTF-8 is refused, never replaced
         form = MultiDict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True,
-                                   max_num_fields=MAX_FIELDS))
+                                   errors="strict", max_num_fields=MAX_FIELDS))
     except (UnicodeDecodeError, ValueError):
-        abort(400)
-    if set(form) - FORM_NAMES:
+        return None
+    return None if set(form) - FORM_NAMES else form
+
+
+def _posted_form():
+    """The posted form, or 400."""
+    form = read_form(request.get_data(cache=True), request.mimetype)  # too long: 413
+    if form is None:
         abort(400)
     return form
 
@@ -203,30 +210,10 @@ def _posted_form():
 def questions():
     if request.method == "GET":
         return _render_step("danger", flow.Answers())
-    form = _posted_form()
-    posted = form.to_dict(flat=False)
-    places = _place_codes()
-    answers, bad = flow.read_answers(posted, places)
-    step = form.get("step")
-    if step not in flow.STEPS:
-        step = "danger"
-    nav = form.get("nav", "next")
-    if nav == "back":
-        return _render_step(flow.previous_step(answers, step) or "danger", answers)
-    if nav == "stay":
-        return _render_step(step, answers)
-    if step in flow.QUESTIONS:
-        value, error = flow.check(step, form.getlist(step), places)
-        if error:
-            return _render_step(step, answers.with_answer(step, value), error)
-        answers = answers.with_answer(step, value)
-    following = flow.next_step(answers, step)
-    gap = flow.first_unanswered(answers, upto=following)
-    if gap:
-        return _render_step(gap, answers, bad.get(gap, flow.REQUIRED))
-    if following is None:
-        return _render_results(answers)
-    return _render_step(following, answers)
+    step, answers, error = flow.after_post(_posted_form().to_dict(flat=False), _place_codes())
+    if step is None:
+        return render_results(answers)
+    return _render_step(step, answers, error)
 
 
 @bp.post("/report")
@@ -247,7 +234,7 @@ def report():
             g.report_notice, status = "failed", 503
     answers, _ = flow.read_answers(form.to_dict(flat=False), _place_codes())
     if answers.where and not flow.first_unanswered(answers):
-        return _render_results(answers), status
+        return render_results(answers), status
     page = _directory_page(form.get("page"))
     if page is None and found is not None:
         page = _directory_page(url_for("directory.listing", listing_id=found[0]))

@@ -1,5 +1,6 @@
 """How pages are put together: the template globals, gettext for Jinja, listing cards
 and fragments, and the footer's emergency line."""
+import html
 from datetime import date
 
 from flask import current_app, g, request
@@ -84,24 +85,29 @@ def main_contact(listing):
 
 class Held:
     """What the content build rendered for this request's language, voice and country:
-    looked up once, for all the cards and pieces of a page."""
+    looked up once, for all the cards and pieces of a page, which are UTF-8 bytes."""
 
     def __init__(self, standalone=False):
         self.catalogue = catalogue()
-        self.lang, self.young = g.get("lang"), voice.speaking_to_young()
+        # g, not voice.speaking_to_young(): a page put together before Flask builds a
+        # request (journey/ahead.py) sets the voice in g all the same.
+        self.lang, self.young = g.get("lang"), bool(g.get("young"))
         self.page_country, self.standalone = g.get("page_country"), standalone
         held = current_app.extensions["prerendered"]
         self.held = held if held.serves(self.catalogue) else None
+        # A results page asks for some forty pieces: the index is read here directly.
+        self.fragments, self.blob = (held.fragments, held.blob) if self.held else ({}, b"")
 
     def piece(self, name, key):
-        return None if self.held is None else self.held.piece(name, self.lang, self.young, key)
+        """A piece's UTF-8 bytes, or None."""
+        found = self.fragments.get((name, self.lang, self.young, key))
+        return None if found is None else self.blob[found[0]:found[1]]
 
     def badge(self, is_open):
         """"Open now", "Closed now" or nothing."""
         found = self.piece("open_badge", (is_open,))
         if found is None:
-            found = str(current_app.jinja_env.get_template("macros.html").module.open_badge(
-                is_open))
+            found = self.render_macro("macros.html", "open_badge", is_open)
         return found
 
     def card(self, item, heading="h3", section="", compact=False):
@@ -115,27 +121,32 @@ class Held:
             if card is not None:
                 if compact:
                     card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
-                card = card.replace(OPEN_BADGE, self.badge(open_now(item)))
+                card = card.replace(OPEN_BADGE_BYTES, self.badge(open_now(item)))
         if card is None:
-            card = str(current_app.jinja_env.get_template("macros.html").module.listing_card(
-                item, heading, section, compact))
+            card = self.render_macro("macros.html", "listing_card", item, heading, section,
+                                     compact)
         if self.standalone:
-            card = card[:card.rindex(FLAG_DETAILS)] + "</details>\n</article>\n"
+            card = card[:card.rindex(FLAG_DETAILS)] + b"</details>\n</article>\n"
         return card
+
+    def render_macro(self, template, name, *arguments):
+        macro = getattr(current_app.jinja_env.get_template(template).module, name)
+        return str(macro(*arguments)).encode()
 
 
 def listing_card(item, heading="h3", section="", compact=False, standalone=False):
-    return Markup(Held(standalone).card(item, heading, section, compact))
+    return Markup(Held(standalone).card(item, heading, section, compact).decode())
 
 
 def hidden_inputs(pairs):
     """The answers a form carries, as hidden inputs: [(name, value)]."""
-    return Markup("".join(f'<input type="hidden" name="{escape(name)}" value="{escape(value)}">\n'
-                          for name, value in pairs))
+    return Markup("".join([f'<input type="hidden" name="{html.escape(name)}" '
+                           f'value="{html.escape(value)}">\n' for name, value in pairs]))
 
 
-OPEN_DETAILS, CLOSED_DETAILS = '<details class="more" open>', '<details class="more">'
-FLAG_DETAILS = '<details class="flag">'
+OPEN_DETAILS, CLOSED_DETAILS = b'<details class="more" open>', b'<details class="more">'
+FLAG_DETAILS = b'<details class="flag">'
+OPEN_BADGE_BYTES = OPEN_BADGE.encode()
 
 
 def fragment(name, key=None, **context):
