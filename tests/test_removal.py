@@ -164,6 +164,18 @@ def test_the_advice_points_to_the_take_it_down_listing(client):
     assert 'href="/en/listing/int-take-it-down"' in html
 
 
+def test_the_letter_in_english_and_in_spanish(client):
+    response = client.post("/es/remove-request", data=details())
+    page = check_page(response, lang="es")
+    html = response.get_data(as_text=True)
+    english, spanish = html.split('class="letter" lang="en"', 1)[1].split('class="letter" lang="es"')
+    assert f"Removal request under {US_LAW}" in english
+    assert "Removal request" not in spanish and US_LAW in spanish and PLATFORM in spanish
+    assert "español" in page.words
+    for reference in SUBSECTIONS:
+        assert reference in english and reference in spanish
+
+
 def test_the_download_is_the_same_letter_as_an_attachment(client):
     shown = check_page(client.post("/es/remove-request", data=details()), lang="es")
     response = client.post("/es/remove-request", data=details(nav="download"))
