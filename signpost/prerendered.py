@@ -30,7 +30,7 @@ LEFT_OUT_HEADERS = ("Content-Length", "Set-Cookie")     # the first is worked ou
 def code_fingerprint(translations_dir):
     """What the rendering depends on besides the content: templates, code, catalogues."""
     digest = hashlib.sha256(MAGIC)
-    roots = [(PROJECT_ROOT / "signpost", ("*.py", "*.html", "*.css", "*.svg")),
+    roots = [(PROJECT_ROOT / "signpost", ("*.py", "*.html", "*.css", "*.svg", "*.yaml")),
              (Path(translations_dir), ("*.mo", "*.po", "*.yaml"))]
     for root, patterns in roots:
         for pattern in patterns:

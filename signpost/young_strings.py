@@ -205,4 +205,24 @@ YOUNG = (
     lazy_pgettext("young", "The service has closed"),
     lazy_pgettext("young", "The website has moved"),
     lazy_pgettext("young", "What is wrong? Only the listing, the problem and the day are kept."),
+    # A removal request, when a child asks for one (signpost/journey/removal.py).
+    lazy_pgettext("young", "Ask a platform to remove it"),
+    lazy_pgettext("young", "Under %(law)s, you can ask a platform in writing to remove it. "
+                           "Fill in a few details and signpost writes the letter."),
+    lazy_pgettext("young", "Nothing you type here is kept: the letter is made for you now "
+                           "and then forgotten."),
+    lazy_pgettext("young", "How the platform can contact you (an e-mail or postal address)"),
+    lazy_pgettext("young", "Your name (optional)"),
+    lazy_pgettext("young", "Type the name of the platform."),
+    lazy_pgettext("young", "Type the web address of the post, for example https://…"),
+    lazy_pgettext("young", "Type an e-mail or postal address."),
+    lazy_pgettext("young", "Choose who is sending this request."),
+    lazy_pgettext("young", "Please make this shorter: at most %(max)d characters."),
+    lazy_pgettext("young", "Your removal request"),
+    lazy_pgettext("young", "Send this letter to the platform, or paste it into its reporting "
+                           "form."),
+    lazy_pgettext("young", "Keep a copy of the letter, and write down the date you send it."),
+    lazy_pgettext("young", "If the platform has its own reporting form, use it too."),
+    lazy_pgettext("young", "Do not attach the image or video: the web address is enough."),
+    lazy_pgettext("young", "Back to your results"),
 )

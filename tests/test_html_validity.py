@@ -30,6 +30,13 @@ def _pages(client, code):
     yield "download", client.post(f"/{code}/results/download", data={
         "danger": "no", "who": "child", "what": "threats", "where": "GB-EAW",
         "need": "everything"})
+    letter = {"danger": "no", "who": "parent", "what": "shared", "where": "US-CA",
+              "need": "remove", "platform": "Example", "web_address": "https://example.org/1",
+              "contact": "a@example.org", "sender": "for"}
+    yield "removal form", client.post(f"/{code}/remove-request", data=dict(letter, nav="letter",
+                                                                          web_address=""))
+    yield "removal letter", client.post(f"/{code}/remove-request",
+                                        data=dict(letter, nav="letter"))
 
 
 def test_every_page_is_valid_html(client, tmp_path):

@@ -8,7 +8,7 @@ from signpost.config import PROJECT_ROOT
 PACKAGE = PROJECT_ROOT / "signpost"
 # Pure layers: tested without Flask, and never reaching up into the site.
 PURE = ("signpost.content", "signpost.flow", "signpost.matching", "signpost.first_steps",
-        "signpost.codes", "signpost.opening")
+        "signpost.codes", "signpost.opening", "signpost.removal_letters")
 SITE = ("flask", "flask_babel", "flask_wtf", "signpost.journey", "signpost.api",
         "signpost.directory", "signpost.maintainers", "signpost.templating",
         "signpost.prerendered", "signpost.current")

@@ -73,6 +73,12 @@ def visits(client):
                                           "where": "GB-EAW", "need": "everything",
                                           "report": "gb-childline:number"})
     yield client.get("/en/listing/does-not-exist")
+    letter = {"danger": "no", "who": "parent", "what": "shared", "where": "US-TX",
+              "need": "remove", "step": "need", "platform": "Example", "sender": "for",
+              "web_address": "https://example.invalid/1", "contact": "a@example.invalid"}
+    for lang, nav in (("en", "letter"), ("uk", "letter"), ("es-419", "download"),
+                      ("ar", "stay")):
+        yield client.post(f"/{lang}/remove-request", data=dict(letter, nav=nav))
 
 
 def test_no_request_changes_what_the_server_holds(warm_app):

@@ -2,7 +2,9 @@
 no address in any log, nothing fetched from another host."""
 import logging
 import re
-from urllib.parse import urlsplit
+import tempfile
+from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -189,3 +191,36 @@ def test_a_redirect_never_names_the_host_the_request_gave(client):
     assert response.status_code in (301, 302, 308)
     assert response.headers["Location"] == "/en/law/"
     assert "attacker" not in response.headers["Location"]
+
+
+# Invented words no page, file or log would hold unless a letter put them there.
+LETTER_SECRETS = {"platform": "Examplegram-7Q3", "web_address": "https://example.invalid/p/Z9X8",
+                  "contact": "write-to-Q7V4@example.invalid", "requester_name": "Avery Z-Testname"}
+
+
+def test_a_removal_letter_is_made_and_forgotten(app, client, built_database, tmp_path,
+                                                monkeypatch, caplog):
+    """What is typed for a letter reaches no log, no database and no file: the instance
+    folder, the databases' folder, the working folder and the temporary folder."""
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    posted = {"danger": "no", "who": "child", "what": "shared", "where": "US-NY",
+              "need": "remove", "step": "need", "sender": "self", **LETTER_SECRETS}
+    for nav in ("stay", "letter", "download"):
+        response = client.post("/en/remove-request", data=dict(posted, nav=nav))
+        assert response.status_code == 200 and LETTER_SECRETS["platform"] in response.text
+        assert "Set-Cookie" not in response.headers
+        assert response.headers["Cache-Control"] == "no-store"
+        for url in _internal_urls(response.text) if nav != "download" else ():
+            assert "Examplegram" not in url and "?" not in url
+    client.post("/en/remove-request", data=dict(posted, web_address="", nav="letter"))
+    logged = caplog.text + "\n".join(r.getMessage() for r in caplog.records)
+    folders = {Path(app.instance_path), built_database.parent, tmp_path}
+    written = [path for folder in folders if folder.exists()
+               for path in folder.rglob("*") if path.is_file()]
+    assert any(path.suffix == ".sqlite" for path in written)     # the databases are searched
+    for secret in LETTER_SECRETS.values():
+        assert secret not in logged and quote(secret, safe="") not in logged
+        for path in written:
+            assert secret.encode() not in path.read_bytes(), path

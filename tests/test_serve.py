@@ -5,10 +5,12 @@ import socket
 import subprocess
 import sys
 import time
+from urllib.parse import urlencode
 
 import pytest
 
 from tests.content_factory import LISTING, write, write_content
+from tests.test_privacy import LETTER_SECRETS
 
 CLIENT_ADDRESS = "127.0.0.3"          # a loopback address of its own, to look for in the logs
 FORWARDED = "198.51.100.23"
@@ -105,6 +107,23 @@ def test_no_client_address_in_anything_the_server_writes(server):
     for database in folder.glob("*.sqlite"):
         for address in (CLIENT_ADDRESS, FORWARDED):
             assert address.encode() not in database.read_bytes(), database.name
+
+
+def test_a_removal_letter_leaves_nothing_in_the_logs_or_files(server):
+    """The access log and every file the server writes, its databases included."""
+    port, log, folder = server
+    posted = dict(LETTER_SECRETS, danger="no", who="parent", what="shared", where="US-CA",
+                  need="everything", step="need", sender="for")
+    for nav in ("letter", "download"):
+        response, body = request(port, "/en/remove-request", "POST",
+                                 urlencode(dict(posted, nav=nav)),
+                                 {"Content-Type": "application/x-www-form-urlencoded"})
+        assert response.status == 200 and LETTER_SECRETS["platform"].encode() in body
+    time.sleep(0.5)
+    assert b'"POST /en/remove-request' in log.read_bytes(), "the access log is on"
+    for path in (p for p in folder.rglob("*") if p.is_file()):
+        for secret in LETTER_SECRETS.values():
+            assert secret.encode() not in path.read_bytes(), path.name
 
 
 def test_serve_refuses_to_start_on_bad_content(tmp_path, geoip_file):

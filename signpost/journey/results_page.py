@@ -18,6 +18,7 @@ from ..current import suggested_country
 from ..first_steps import Step, police_step
 from ..matching import FIXED_GROUPS, GROUPS
 from ..prerendered import ELSEWHERE, phone_country
+from ..removal_letters import law_for
 from ..templating.rendering import Held, hidden_inputs
 from ..templating.formatting import open_now
 from ..templating.steps import LISTING_STEP_KINDS
@@ -136,6 +137,8 @@ def body(pieces, found, answers, region_fields=None):
             yield from (_card(pieces, item) for item in others)
             yield pieces("more_end")
         yield from (pieces("also", item.id) for item in group.also)
+        if group.name == "remove" and not pieces.standalone and law_for(place):
+            yield pieces("removal_button")      # the letter needs the site: not in a download
         if group.name == "report":
             yield pieces("reporting")
         if group.name == "rights":
@@ -214,6 +217,8 @@ def pieces_to_render(catalogue):
         yield from (one("listing_step", kind, who) for who in (None, "parent"))
     yield from (one("advice", who) for who in ROLES + (None,))
     yield from (one("group_start", name) for name in GROUPS)
+    if any(law_for(place) for place in places):
+        yield one("removal_button")
     for order in {GROUPS, *(tuple(groups) for groups in FIXED_GROUPS.values())}:
         for size in range(1, len(order) + 1):
             yield from (one("missing_start", names) for names in combinations(order, size))

@@ -15,11 +15,12 @@ from .. import flow, matching, reports
 from ..current import catalogue, suggested_country
 from ..codes import ANYWHERE
 from ..i18n import lang_prefixed
+from ..removal_letters import law_for
 from ..routing import route
 from ..templating import place_name
 from ..templating.rendering import hidden_inputs
 from ..voice import gettext
-from . import results_page
+from . import removal, results_page
 from .forms import journey_form
 
 root_bp = Blueprint("root", __name__)
@@ -185,9 +186,9 @@ FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav", "report", "page"}
 MAX_FIELDS = 100        # every answer at once is fewer than 20
 
 
-def read_form(raw, mimetype):
+def read_form(raw, mimetype, names=FORM_NAMES):
     """A posted body as {name: [values]}, or None for anything but a small, clean,
-    UTF-8 form of ours."""
+    UTF-8 form of ours, with no name but `names`."""
     if raw and mimetype != "application/x-www-form-urlencoded":
         return None
     try:    # strict: an escape that is not UTF-8 is refused, never replaced
@@ -195,12 +196,12 @@ def read_form(raw, mimetype):
                                    errors="strict", max_num_fields=MAX_FIELDS))
     except (UnicodeDecodeError, ValueError):
         return None
-    return None if set(form) - FORM_NAMES else form
+    return None if set(form) - names else form
 
 
-def _posted_form():
+def _posted_form(names=FORM_NAMES):
     """The posted form, or 400."""
-    form = read_form(request.get_data(cache=True), request.mimetype)  # too long: 413
+    form = read_form(request.get_data(cache=True), request.mimetype, names)  # too long: 413
     if form is None:
         abort(400)
     return form
@@ -250,3 +251,21 @@ def _directory_page(path):
         return current_app.view_functions[endpoint](**values)
     except HTTPException:       # no such page, or one that redirects: not a page to show
         return None
+
+
+@bp.post("/remove-request")
+def remove_request():
+    """A request to a platform to remove an image, written from what the visitor types.
+    It is made from this post and forgotten with the response: nothing is kept."""
+    form = _posted_form(FORM_NAMES | removal.FIELD_NAMES)
+    answers, _ = flow.read_answers(form.to_dict(flat=False), _place_codes())
+    gap = flow.first_unanswered(answers)
+    if gap:
+        return _render_step(gap, answers, flow.REQUIRED)
+    law = law_for(answers.where)
+    if law is None:         # no checked law here: the results offer no letter either
+        abort(404)
+    _speak_to(answers)
+    g.page_country = answers.where[:2]
+    last_step = flow.steps_for(answers)[-1]
+    return removal.respond(form, law, answers, _hidden(answers, None), last_step)

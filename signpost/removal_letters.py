@@ -1,0 +1,102 @@
+"""The laws a removal request can rest on, read once from signpost/data/removal_letters.yaml.
+
+A letter is only ever written from a law that somebody has read on an official page,
+on a day they wrote down: an entry that is not marked `shown`, or lacks an official
+source, a date or a subsection for any of its requirements, is kept but never used.
+Pure: no Flask here.
+"""
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "removal_letters.yaml"
+
+# The parts of a letter signpost knows how to write (signpost/journey/removal.py).
+ELEMENTS = ("signature", "location", "good_faith", "contact")
+# A reference names its subsection: "47 U.S.C. 223a(a)(1)(B)(ii)", "Art. 16(2)(a)", "s.20".
+SUBSECTION = re.compile(r"(\(\w+\)|\bs\.\d+)$")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    element: str
+    reference: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class LetterLaw:
+    id: str
+    law: str
+    jurisdictions: tuple
+    with_regions: bool
+    source: str
+    source_kind: str
+    assured_date: date | None
+    shown: bool
+    requirements: tuple
+    who_may_ask: Requirement | None = None
+    source_date: date | None = None      # as content blocks have, for the "Source" line
+    other_sources: tuple = ()
+
+    def applies_to(self, place):
+        country = place.split("-", 1)[0]
+        return place in self.jurisdictions or (self.with_regions and country in self.jurisdictions)
+
+    def reference(self, element):
+        return next(r.reference for r in self.requirements if r.element == element)
+
+
+def problems(law):
+    """Why this law may not be used for a letter; nothing when it may."""
+    found = []
+    if not law.shown:
+        found.append("not marked shown")
+    if law.source_kind != "official" or not law.source.startswith("https://"):
+        found.append("no official source")
+    if not isinstance(law.assured_date, date):
+        found.append("no date it was checked")
+    for item in law.requirements + ((law.who_may_ask,) if law.who_may_ask else ()):
+        if not SUBSECTION.search(item.reference or ""):
+            found.append(f"{item.element}: no subsection in {item.reference!r}")
+    unwritten = set(ELEMENTS) ^ {r.element for r in law.requirements}
+    if unwritten:
+        found.append(f"elements signpost does not write or that are missing: {sorted(unwritten)}")
+    if law.who_may_ask is None:
+        found.append("no reference for who may ask")
+    return found
+
+
+def _requirement(data, element=None):
+    return Requirement(element or data.get("element"), data.get("reference"), data.get("summary"))
+
+
+def read(path=DATA):
+    """Every law in the file, shown or not."""
+    with open(path, encoding="utf-8") as f:
+        entries = yaml.safe_load(f)
+    return tuple(LetterLaw(
+        id=entry["id"], law=entry["law"], jurisdictions=tuple(entry["jurisdictions"]),
+        with_regions=bool(entry.get("with_regions")), source=entry.get("source", ""),
+        source_kind=entry.get("source_kind", ""), assured_date=entry.get("assured_date"),
+        shown=entry.get("shown") is True,
+        requirements=tuple(_requirement(r) for r in entry.get("requirements", ())),
+        who_may_ask=_requirement(entry["who_may_ask"], "who_may_ask")
+        if entry.get("who_may_ask") else None) for entry in entries)
+
+
+def usable(laws):
+    return tuple(law for law in laws if not problems(law))
+
+
+# Read once at start-up: no request changes what is held.
+LAWS = read()
+USABLE = usable(LAWS)
+
+
+def law_for(place, laws=USABLE):
+    """The checked law a letter for `place` rests on, or None."""
+    return next((law for law in laws if place and law.applies_to(place)), None)
