@@ -18,7 +18,7 @@ from ..content.index import DatabaseError
 from .results_page import NotHeld
 from .views import read_form, render_results
 
-# The headers Flask and the journey's hooks give a results page (tests/test_ahead.py).
+# The headers Flask and the journey's hooks give a results page (tests/test_prerendered.py).
 HEADERS = (("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"))
 
 

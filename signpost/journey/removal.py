@@ -6,7 +6,6 @@ form changes nothing on the server, so it carries no CSRF token and needs no coo
 """
 from datetime import date
 
-from babel import Locale
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale, format_date
 from markupsafe import Markup, escape
@@ -16,6 +15,7 @@ from wtforms.validators import AnyOf, DataRequired, Length, Optional, Regexp
 from .. import matching
 from ..current import catalogue
 from ..templating.rendering import hidden_inputs
+from ..templating.text import language_name
 from ..voice import gettext, lazy_gettext as _l
 
 TAKE_IT_DOWN = "int-take-it-down"        # the listing the advice points to, if it is here
@@ -89,8 +89,7 @@ def letters(law, details):
         english = letter(law, details, today)
     found = [(gettext("The letter in English"), english, "en")]
     if g.lang != "en":
-        babel_id = current_app.extensions["locales"][g.lang].babel_id
-        language = Locale.parse(babel_id).get_display_name(babel_id)   # "español", from CLDR
+        language = language_name(current_app.extensions["locales"][g.lang].babel_id)
         found.append((gettext("The same letter in %(language)s", language=language),
                       letter(law, details, today), g.lang))
     return found

@@ -174,7 +174,7 @@ def _fields(pairs):
     return hidden_inputs(pairs).encode()
 
 
-NEXT = b'<input type="hidden" name="nav" value="next">\n'
+NEXT = _fields([("nav", "next")])
 
 
 def _held_frame(pieces):

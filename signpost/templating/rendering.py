@@ -5,7 +5,7 @@ from datetime import date
 
 from flask import current_app, g, request
 from flask_babel import format_date, get_translations
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import i18n, voice
 from ..content.index import DatabaseError
@@ -95,13 +95,10 @@ class Held:
         self.page_country, self.standalone = g.get("page_country"), standalone
         held = current_app.extensions["prerendered"]
         self.held = held if held.serves(self.catalogue) else None
-        # A results page asks for some forty pieces: the index is read here directly.
-        self.fragments, self.blob = (held.fragments, held.blob) if self.held else ({}, b"")
 
     def piece(self, name, key):
         """A piece's UTF-8 bytes, or None."""
-        found = self.fragments.get((name, self.lang, self.young, key))
-        return None if found is None else self.blob[found[0]:found[1]]
+        return None if self.held is None else self.held.piece(name, self.lang, self.young, key)
 
     def badge(self, is_open):
         """"Open now", "Closed now" or nothing."""
