@@ -14,8 +14,10 @@ import yaml
 
 DATA = Path(__file__).parent / "data" / "removal_letters.yaml"
 
-# The parts of a letter signpost knows how to write (signpost/journey/removal.py).
-ELEMENTS = ("signature", "location", "good_faith", "contact")
+# The parts of a letter signpost knows how to write (signpost/journey/removal.py): a law
+# may ask for any of them, and a letter holds exactly the ones its law asks for.
+ELEMENTS = ("reasons", "location", "good_faith", "accuracy", "contact", "name_and_email",
+            "signature")
 # A reference names its subsection: "47 U.S.C. 223a(a)(1)(B)(ii)", "Art. 16(2)(a)", "s.20".
 SUBSECTION = re.compile(r"(\(\w+\)|\bs\.\d+)$")
 
@@ -25,6 +27,7 @@ class Requirement:
     element: str
     reference: str
     summary: str
+    not_needed_under_18: bool = False   # the law lets it out for an image of a child
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ class LetterLaw:
     def reference(self, element):
         return next(r.reference for r in self.requirements if r.element == element)
 
+    def asks_for(self, element, image_age=None):
+        return any(r.element == element and not (r.not_needed_under_18 and image_age == "under-18")
+                   for r in self.requirements)
+
 
 def problems(law):
     """Why this law may not be used for a letter; nothing when it may."""
@@ -62,16 +69,19 @@ def problems(law):
     for item in law.requirements + ((law.who_may_ask,) if law.who_may_ask else ()):
         if not SUBSECTION.search(item.reference or ""):
             found.append(f"{item.element}: no subsection in {item.reference!r}")
-    unwritten = set(ELEMENTS) ^ {r.element for r in law.requirements}
-    if unwritten:
-        found.append(f"elements signpost does not write or that are missing: {sorted(unwritten)}")
+    unknown = {r.element for r in law.requirements} - set(ELEMENTS)
+    if unknown:
+        found.append(f"elements signpost cannot write: {sorted(unknown)}")
+    if not {"location"} <= {r.element for r in law.requirements}:
+        found.append("no requirement says where the content is")
     if law.who_may_ask is None:
         found.append("no reference for who may ask")
     return found
 
 
 def _requirement(data, element=None):
-    return Requirement(element or data.get("element"), data.get("reference"), data.get("summary"))
+    return Requirement(element or data.get("element"), data.get("reference"), data.get("summary"),
+                       data.get("not_needed_under_18") is True)
 
 
 def read(path=DATA):

@@ -213,6 +213,13 @@ YOUNG = (
                            "and then forgotten."),
     lazy_pgettext("young", "How the platform can contact you (an e-mail or postal address)"),
     lazy_pgettext("young", "Your name (optional)"),
+    lazy_pgettext("young", "Your name"),
+    lazy_pgettext("young", "Type your name."),
+    lazy_pgettext("young", "Your e-mail address"),
+    lazy_pgettext("young", "Your e-mail address (optional)"),
+    lazy_pgettext("young", "Type an e-mail address, for example name@example.org."),
+    lazy_pgettext("young", "The person shown was under 18, so the law lets you leave out your "
+                           "name and e-mail address."),
     lazy_pgettext("young", "Type the name of the platform."),
     lazy_pgettext("young", "Type the web address of the post, for example https://…"),
     lazy_pgettext("young", "Type an e-mail or postal address."),

@@ -33,8 +33,8 @@ def _pages(client, code):
     letter = {"danger": "no", "who": "parent", "what": "shared", "where": "US-CA",
               "need": "remove", "platform": "Example", "web_address": "https://example.org/1",
               "contact": "a@example.org", "sender": "for"}
-    yield "removal form", client.post(f"/{code}/remove-request", data=dict(letter, nav="letter",
-                                                                          web_address=""))
+    yield "removal form", client.post(f"/{code}/remove-request", data=dict(  # the EU's form
+        letter, nav="letter", web_address="", where="DE"))
     yield "removal letter", client.post(f"/{code}/remove-request",
                                         data=dict(letter, nav="letter"))
 

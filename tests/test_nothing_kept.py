@@ -76,9 +76,10 @@ def visits(client):
     letter = {"danger": "no", "who": "parent", "what": "shared", "where": "US-TX",
               "need": "remove", "step": "need", "platform": "Example", "sender": "for",
               "web_address": "https://example.invalid/1", "contact": "a@example.invalid"}
-    for lang, nav in (("en", "letter"), ("uk", "letter"), ("es-419", "download"),
-                      ("ar", "stay")):
-        yield client.post(f"/{lang}/remove-request", data=dict(letter, nav=nav))
+    for lang, nav, where in (("en", "letter", "US-TX"), ("uk", "letter", "US-TX"),
+                             ("es-419", "download", "US-TX"), ("ar", "stay", "US-TX"),
+                             ("de", "letter", "DE"), ("fr", "download", "FR")):
+        yield client.post(f"/{lang}/remove-request", data=dict(letter, nav=nav, where=where))
 
 
 def test_no_request_changes_what_the_server_holds(warm_app):

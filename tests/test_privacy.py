@@ -207,8 +207,9 @@ def test_a_removal_letter_is_made_and_forgotten(app, client, built_database, tmp
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     posted = {"danger": "no", "who": "child", "what": "shared", "where": "US-NY",
               "need": "remove", "step": "need", "sender": "self", **LETTER_SECRETS}
-    for nav in ("stay", "letter", "download"):
-        response = client.post("/en/remove-request", data=dict(posted, nav=nav))
+    for where, nav in (("US-NY", "stay"), ("US-NY", "letter"), ("US-NY", "download"),
+                       ("DE", "letter"), ("DE", "download")):     # the US law, then the EU's
+        response = client.post("/en/remove-request", data=dict(posted, where=where, nav=nav))
         assert response.status_code == 200 and LETTER_SECRETS["platform"] in response.text
         assert "Set-Cookie" not in response.headers
         assert response.headers["Cache-Control"] == "no-store"

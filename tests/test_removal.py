@@ -35,12 +35,14 @@ def results(client, where, lang="en", who="parent"):
 
 # The laws: only one checked on an official page, with its date, is ever used.
 
-def test_only_the_checked_us_law_is_used():
-    assert [law.id for law in usable(LAWS)] == ["us-take-it-down"]
+def test_only_the_checked_us_and_eu_laws_are_used():
+    assert [law.id for law in usable(LAWS)] == ["us-take-it-down", "eu-dsa-article-16"]
     assert {law.id for law in LAWS} == {"us-take-it-down", "eu-dsa-article-16",
                                         "gb-online-safety-act"}
     assert law_for("US").id == law_for("US-TX").id == "us-take-it-down"
-    assert law_for("DE") is None and law_for("GB-SCT") is None and law_for("INT") is None
+    assert law_for("DE").id == law_for("FR").id == law_for("IE").id == "eu-dsa-article-16"
+    for outside in ("GB-SCT", "GB", "CH", "NO", "CA-QC", "INT"):
+        assert law_for(outside) is None, outside
 
 
 def test_every_requirement_names_its_subsection():
@@ -76,7 +78,7 @@ def test_the_us_law_rests_on_the_official_code():
 
 # The button on the results page.
 
-@pytest.mark.parametrize("where", ["US", "US-CA"])
+@pytest.mark.parametrize("where", ["US", "US-CA", "DE", "FR"])
 def test_the_button_shows_in_the_remove_group_where_a_letter_can_be_written(client, where):
     response = results(client, where)
     check_page(response)
@@ -86,7 +88,7 @@ def test_the_button_shows_in_the_remove_group_where_a_letter_can_be_written(clie
     assert "Ask a platform to remove it" in group
 
 
-@pytest.mark.parametrize("where", ["DE", "GB-EAW", "FR"])
+@pytest.mark.parametrize("where", ["GB-EAW", "CH", "AU"])
 def test_no_button_where_no_checked_law(client, where):
     html = results(client, where).get_data(as_text=True)
     assert 'id="group-remove"' in html and "/remove-request" not in html
@@ -195,7 +197,7 @@ def test_change_the_details_keeps_what_was_typed(client):
 
 
 def test_the_form_for_a_place_without_a_checked_law_is_not_found(client):
-    check_page(client.post("/en/remove-request", data=details(where="DE")), status=404)
+    check_page(client.post("/en/remove-request", data=details(where="CH")), status=404)
 
 
 def test_the_form_with_missing_answers_asks_for_them(client):
@@ -227,3 +229,75 @@ def test_a_huge_body_is_refused_like_every_form(client):
 
 def test_a_get_is_a_405(client):
     check_page(client.get("/en/remove-request"), status=405)
+
+
+# The EU: a notice under Article 16 of the Digital Services Act.
+
+EU_LAW = "Digital Services Act, Regulation (EU) 2022/2065, Article 16"
+EU_PARTS = ("Art. 16(1)", "Art. 16(2)(a)", "Art. 16(2)(b)", "Art. 16(2)(c)", "Art. 16(2)(d)")
+
+
+def test_the_eu_law_rests_on_an_official_page_with_its_date():
+    eu = law_for("DE")
+    assert eu.source.startswith("https://cnam.ie/") and eu.source_kind == "official"
+    assert eu.assured_date == date(2026, 12, 4)
+    assert [item.element for item in eu.requirements] == [
+        "reasons", "location", "name_and_email", "accuracy"]
+
+
+def test_an_eu_letter_holds_the_four_elements_of_a_notice(client):
+    page = check_page(client.post("/en/remove-request", data=details(where="DE")))
+    assert f"Removal request under {EU_LAW}" in page.words
+    for part in EU_PARTS:
+        assert f"What the law asks for (Regulation (EU) 2022/2065, {part}):" in page.words, part
+    assert "223a" not in page.words and "Signed" not in page.words
+    assert "the person shown was under 18, so it is child sexual abuse material" in page.words
+    assert f"My name and e-mail address: {NAME}, {CONTACT}" in page.words
+    assert "accurate and complete" in page.words
+    assert not re.search(r"\b\d+ (hours|days)\b", page.words)
+
+
+def test_for_an_image_of_a_child_the_name_and_e_mail_may_be_left_out(client):
+    form = check_page(client.post("/en/remove-request", data={**answers("FR"), "nav": "next"}))
+    assert "the law lets you leave out your name and e-mail address" in form.words
+    assert "Your e-mail address (optional)" in form.words
+    page = check_page(client.post("/en/remove-request",
+                                  data=details(where="FR", contact="", requester_name="")))
+    assert "the law does not ask me for my name or e-mail address" in page.words
+    assert "There is a problem" not in page.words
+
+
+def test_an_eu_contact_must_be_an_e_mail_address(client):
+    page = check_page(client.post("/en/remove-request",
+                                  data=details(where="DE", contact="1 Example Street")))
+    assert "Type an e-mail address, for example name@example.org." in page.words
+
+
+def test_for_an_image_of_an_adult_the_law_asks_for_name_and_e_mail(app):
+    from signpost.journey import removal
+    eu = law_for("DE")
+    assert removal.form_class(eu, "adult") is removal.NoticeForm
+    assert removal.form_class(eu, "under-18") is removal.AnonymousNoticeForm
+    assert removal.form_class(law_for("US"), "adult") is removal.RemovalForm
+    with app.test_request_context("/en/"):
+        from flask import g
+        g.lang = "en"
+        empty = removal.NoticeForm(data={"platform": PLATFORM, "web_address": ADDRESS,
+                                         "sender": "self", "contact": "", "requester_name": ""})
+        assert not empty.validate()
+        assert set(empty.errors) == {"contact", "requester_name"}
+        words = " ".join(w for _, w in removal.letter(
+            eu, {"platform": PLATFORM, "web_address": ADDRESS, "sender": "self",
+                 "contact": CONTACT, "requester_name": NAME}, date(2026, 12, 4), "adult"))
+    assert "shared without their consent" in words and "under 18" not in words
+    assert f"My name and e-mail address: {NAME}, {CONTACT}" in words
+
+
+def test_an_eu_letter_in_german_keeps_every_reference(client):
+    response = client.post("/de/remove-request", data=details(where="DE"))
+    check_page(response, lang="de")
+    html = response.get_data(as_text=True)
+    german = html.split('class="letter" lang="de"', 1)[1]
+    for part in EU_PARTS:
+        assert part in german
+    assert "Removal request" not in german and PLATFORM in german

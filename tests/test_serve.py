@@ -114,9 +114,9 @@ def test_a_removal_letter_leaves_nothing_in_the_logs_or_files(server):
     port, log, folder = server
     posted = dict(LETTER_SECRETS, danger="no", who="parent", what="shared", where="US-CA",
                   need="everything", step="need", sender="for")
-    for nav in ("letter", "download"):
+    for where, nav in (("US-CA", "letter"), ("US-CA", "download"), ("FR", "letter")):
         response, body = request(port, "/en/remove-request", "POST",
-                                 urlencode(dict(posted, nav=nav)),
+                                 urlencode(dict(posted, where=where, nav=nav)),
                                  {"Content-Type": "application/x-www-form-urlencoded"})
         assert response.status == 200 and LETTER_SECRETS["platform"].encode() in body
     time.sleep(0.5)

@@ -49,17 +49,76 @@ class RemovalForm(Form):
                                           message=_l("Choose who is sending this request."))])
 
 
+EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+               message=_l("Type an e-mail address, for example name@example.org."))
+
+
+class NoticeForm(RemovalForm):
+    """Where the law asks for the sender's name and e-mail address (DSA Art. 16(2)(c))."""
+    contact = StringField(_l("Your e-mail address"), filters=[_stripped],
+                          validators=[DataRequired(_l("Type an e-mail address, for example "
+                                                      "name@example.org.")),
+                                      EMAIL, Length(max=500, message=TOO_LONG)])
+    requester_name = StringField(_l("Your name"), filters=[_stripped],
+                                 validators=[DataRequired(_l("Type your name.")),
+                                             Length(max=200, message=TOO_LONG)])
+
+
+class AnonymousNoticeForm(RemovalForm):
+    """The same law, for an image of someone under 18: name and e-mail may be left out."""
+    contact = StringField(_l("Your e-mail address (optional)"), filters=[_stripped],
+                          validators=[Optional(), EMAIL, Length(max=500, message=TOO_LONG)])
+
+
+def form_class(law, image_age):
+    if law.asks_for("name_and_email"):
+        return NoticeForm if law.asks_for("name_and_email", image_age) else AnonymousNoticeForm
+    return RemovalForm
+
+
 # The names this form posts, besides the answers the journey's forms carry.
 FIELD_NAMES = frozenset(RemovalForm().data)
 
 
-def letter(law, details, today):
+def _part(law, element, details, image_age):
+    """The words that meet one of the law's requirements."""
+    name, contact = details["requester_name"], details["contact"]
+    if element == "reasons":
+        if image_age == "under-18":
+            return gettext("I believe this is illegal content: the person shown was under 18, "
+                           "so it is child sexual abuse material.")
+        return gettext("I believe this is illegal content: an intimate image or video of the "
+                       "person shown, shared without their consent.")
+    if element == "location":
+        return gettext("It is at this web address: %(address)s", address=details["web_address"])
+    if element == "good_faith":
+        return gettext("I believe in good faith that it was published without the consent of "
+                       "the person shown.")
+    if element == "accuracy":
+        return gettext("I believe in good faith that what this notice says is accurate and "
+                       "complete.")
+    if element == "contact":
+        return gettext("How to contact me: %(contact)s", contact=contact)
+    if element == "name_and_email":
+        if name and contact:
+            return gettext("My name and e-mail address: %(name)s, %(email)s",
+                           name=name, email=contact)
+        words = gettext("The person shown was under 18, so the law does not ask me for my "
+                        "name or e-mail address.")
+        if contact:
+            words += " " + gettext("How to contact me: %(contact)s", contact=contact)
+        return words
+    signed = gettext("Signed (type your name or sign by hand):")     # signature
+    return f"{signed} {name}" if name else signed
+
+
+def letter(law, details, today, image_age=None):
     """The letter in the current language, as paragraphs: (the law's part it meets, with
-    its subsection, or None for signpost's own words; the words)."""
+    its subsection, or None for signpost's own words; the words). It holds exactly what
+    the law asks for, in the law's order."""
     def law_part(reference):
         return gettext("What the law asks for (%(reference)s):", reference=reference)
 
-    signed = gettext("Signed (type your name or sign by hand):")
     return [
         (None, gettext("Removal request under %(law)s", law=law.law)),
         (None, gettext("To: %(platform)s", platform=details["platform"])),
@@ -67,31 +126,25 @@ def letter(law, details, today):
         (None, gettext("I am asking you to remove an intimate image or video that was "
                        "published on your platform without consent.")),
         (law_part(law.who_may_ask.reference), str(SENDERS[details["sender"]])),
-        (law_part(law.reference("location")),
-         gettext("It is at this web address: %(address)s", address=details["web_address"])),
-        (law_part(law.reference("good_faith")),
-         gettext("I believe in good faith that it was published without the consent of the "
-                 "person shown.")),
-        (law_part(law.reference("contact")),
-         gettext("How to contact me: %(contact)s", contact=details["contact"])),
+    ] + [(law_part(item.reference), _part(law, item.element, details, image_age))
+         for item in law.requirements if item.element != "signature"] + [
         (None, gettext("Please remove it as quickly as the law requires, and tell me when "
                        "you have done so.")),
-        (law_part(law.reference("signature")),
-         f"{signed} {details['requester_name']}" if details["requester_name"] else signed),
-    ]
+    ] + [(law_part(item.reference), _part(law, item.element, details, image_age))
+         for item in law.requirements if item.element == "signature"]
 
 
-def letters(law, details):
+def letters(law, details, image_age=None):
     """(heading, paragraphs, language code) for the English letter and, on a page in
     another language, the same letter in that language below it."""
     today = date.today()
     with force_locale("en"):
-        english = letter(law, details, today)
+        english = letter(law, details, today, image_age)
     found = [(gettext("The letter in English"), english, "en")]
     if g.lang != "en":
         language = language_name(current_app.extensions["locales"][g.lang].babel_id)
         found.append((gettext("The same letter in %(language)s", language=language),
-                      letter(law, details, today), g.lang))
+                      letter(law, details, today, image_age), g.lang))
     return found
 
 
@@ -140,13 +193,16 @@ def as_text(found_letters, advice_items):
 def respond(posted, law, answers, hidden, last_step):
     """The form (first, to change the details, or with what is missing), the letter, or
     the letter as a file: whichever the post asks for."""
-    details = RemovalForm(posted)
+    image_age = matching.image_age(answers)
+    details = form_class(law, image_age)(posted)
     nav = posted.get("nav")
     back = hidden_inputs(hidden + [("step", last_step), ("nav", "next")])
-    context = dict(law=law, hidden=hidden_inputs(hidden), switch_fields=back, back_fields=back)
+    context = dict(law=law, hidden=hidden_inputs(hidden), switch_fields=back, back_fields=back,
+                   may_stay_anonymous=law.asks_for("name_and_email")
+                   and not law.asks_for("name_and_email", image_age))
     if nav not in ("letter", "download") or not details.validate():
         return render_template("journey/removal_form.html", form=details, **context)
-    found = letters(law, details.data)
+    found = letters(law, details.data, image_age)
     items = advice(answers, answers.where)
     if nav == "download":
         response = current_app.response_class(as_text(found, items),
