@@ -18,6 +18,9 @@ DATA = Path(__file__).parent / "data" / "removal_letters.yaml"
 # may ask for any of them, and a letter holds exactly the ones its law asks for.
 ELEMENTS = ("reasons", "location", "good_faith", "accuracy", "contact", "name_and_email",
             "signature")
+# Where to ask when the law gives no letter to write: the platform's reporting tool, its
+# way to complain, then the regulator (templates/journey/removal_routes.html).
+ROUTES = ("platform", "complain", "ofcom")
 # A reference names its subsection: "47 U.S.C. 223a(a)(1)(B)(ii)", "Art. 16(2)(a)", "s.20".
 SUBSECTION = re.compile(r"(\(\w+\)|\bs\.\d+)$")
 
@@ -44,6 +47,8 @@ class LetterLaw:
     who_may_ask: Requirement | None = None
     source_date: date | None = None      # as content blocks have, for the "Source" line
     other_sources: tuple = ()
+    kind: str = "letter"                 # or "routes": where to ask, no letter
+    routes: tuple = ()
 
     def applies_to(self, place):
         country = place.split("-", 1)[0]
@@ -66,6 +71,12 @@ def problems(law):
         found.append("no official source")
     if not isinstance(law.assured_date, date):
         found.append("no date it was checked")
+    if law.kind == "routes":
+        if set(law.routes) != set(ROUTES):
+            found.append(f"routes signpost does not know or that are missing: {law.routes}")
+        return found
+    if law.kind != "letter":
+        found.append(f"no such kind: {law.kind!r}")
     for item in law.requirements + ((law.who_may_ask,) if law.who_may_ask else ()):
         if not SUBSECTION.search(item.reference or ""):
             found.append(f"{item.element}: no subsection in {item.reference!r}")
@@ -92,7 +103,9 @@ def read(path=DATA):
         id=entry["id"], law=entry["law"], jurisdictions=tuple(entry["jurisdictions"]),
         with_regions=bool(entry.get("with_regions")), source=entry.get("source", ""),
         source_kind=entry.get("source_kind", ""), assured_date=entry.get("assured_date"),
-        shown=entry.get("shown") is True,
+        shown=entry.get("shown") is True, kind=entry.get("kind", "letter"),
+        source_date=entry.get("source_date"),
+        routes=tuple(route.get("step") for route in entry.get("routes", ())),
         requirements=tuple(_requirement(r) for r in entry.get("requirements", ())),
         who_may_ask=_requirement(entry["who_may_ask"], "who_may_ask")
         if entry.get("who_may_ask") else None) for entry in entries)

@@ -232,4 +232,14 @@ YOUNG = (
     lazy_pgettext("young", "If the platform has its own reporting form, use it too."),
     lazy_pgettext("young", "Do not attach the image or video: the web address is enough."),
     lazy_pgettext("young", "Back to your results"),
+    lazy_pgettext("young", "In the UK, you ask the platform itself. These are the steps."),
+    lazy_pgettext("young", "Report it to the platform first, with its own reporting tool. Most "
+                           "apps and websites have one."),
+    lazy_pgettext("young", "If nothing changes, use the platform's way to complain."),
+    lazy_pgettext("young", "If you are still worried after that, you can tell Ofcom, the UK "
+                           "regulator for online safety."),
+    lazy_pgettext("young", "Ofcom cannot answer or look into one complaint on its own. It uses "
+                           "complaints to check that platforms protect the people who use them."),
+    lazy_pgettext("young", "Tell Ofcom about a platform"),
+    lazy_pgettext("young", "Our advice (not part of the law)"),
 )

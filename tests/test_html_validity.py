@@ -37,6 +37,8 @@ def _pages(client, code):
         letter, nav="letter", web_address="", where="DE"))
     yield "removal letter", client.post(f"/{code}/remove-request",
                                         data=dict(letter, nav="letter"))
+    yield "removal routes", client.post(f"/{code}/remove-request",
+                                        data=dict(letter, where="GB-SCT"))
 
 
 def test_every_page_is_valid_html(client, tmp_path):

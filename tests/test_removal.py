@@ -35,18 +35,18 @@ def results(client, where, lang="en", who="parent"):
 
 # The laws: only one checked on an official page, with its date, is ever used.
 
-def test_only_the_checked_us_and_eu_laws_are_used():
-    assert [law.id for law in usable(LAWS)] == ["us-take-it-down", "eu-dsa-article-16"]
-    assert {law.id for law in LAWS} == {"us-take-it-down", "eu-dsa-article-16",
-                                        "gb-online-safety-act"}
+def test_only_checked_laws_and_routes_are_used():
+    assert [law.id for law in usable(LAWS)] == ["us-take-it-down", "eu-dsa-article-16",
+                                                "gb-platform-routes"]
     assert law_for("US").id == law_for("US-TX").id == "us-take-it-down"
     assert law_for("DE").id == law_for("FR").id == law_for("IE").id == "eu-dsa-article-16"
-    for outside in ("GB-SCT", "GB", "CH", "NO", "CA-QC", "INT"):
+    assert law_for("GB").id == law_for("GB-SCT").id == "gb-platform-routes"
+    for outside in ("CH", "NO", "CA-QC", "AU", "INT"):
         assert law_for(outside) is None, outside
 
 
 def test_every_requirement_names_its_subsection():
-    for law in LAWS:
+    for law in (law for law in LAWS if law.kind == "letter"):
         assert law.requirements, law.id
         for item in law.requirements:
             assert removal_letters.SUBSECTION.search(item.reference), (law.id, item)
@@ -78,7 +78,7 @@ def test_the_us_law_rests_on_the_official_code():
 
 # The button on the results page.
 
-@pytest.mark.parametrize("where", ["US", "US-CA", "DE", "FR"])
+@pytest.mark.parametrize("where", ["US", "US-CA", "DE", "FR", "GB-EAW"])
 def test_the_button_shows_in_the_remove_group_where_a_letter_can_be_written(client, where):
     response = results(client, where)
     check_page(response)
@@ -88,7 +88,7 @@ def test_the_button_shows_in_the_remove_group_where_a_letter_can_be_written(clie
     assert "Ask a platform to remove it" in group
 
 
-@pytest.mark.parametrize("where", ["GB-EAW", "CH", "AU"])
+@pytest.mark.parametrize("where", ["CH", "AU", "CA-QC"])
 def test_no_button_where_no_checked_law(client, where):
     html = results(client, where).get_data(as_text=True)
     assert 'id="group-remove"' in html and "/remove-request" not in html
@@ -301,3 +301,28 @@ def test_an_eu_letter_in_german_keeps_every_reference(client):
     for part in EU_PARTS:
         assert part in german
     assert "Removal request" not in german and PLATFORM in german
+
+
+# The UK: no letter, the platform's own routes and then Ofcom.
+
+@pytest.mark.parametrize("change", [{"routes": ("platform", "ofcom")}, {"kind": "poster"},
+                                    {"source_kind": "secondary"}, {"assured_date": None}])
+def test_routes_not_checked_or_not_known_are_refused(change):
+    assert problems(dataclasses.replace(law_for("GB"), **change))
+
+
+def test_in_the_uk_the_button_leads_to_the_routes_and_ofcom(client):
+    page = check_page(client.post("/en/remove-request", data={**answers("GB-SCT"),
+                                                               "nav": "next"}))
+    assert "Report it to the platform first" in page.words
+    assert "tell Ofcom, the UK regulator for online safety" in page.words
+    assert "Ofcom cannot answer or look into one complaint" in page.words
+    assert "Checked on December 4, 2026" in page.words and "www.ofcom.org.uk" in page.words
+    assert "Write the letter" not in page.words and "What the law asks for" not in page.words
+    assert "Back to your results" in page.words
+
+
+def test_the_uk_routes_speak_to_a_child_in_german(client):
+    page = check_page(client.post("/de/remove-request", data={**answers("GB-EAW", "child"),
+                                                               "nav": "next"}), lang="de")
+    assert "Ofcom" in page.words and "Report it to the platform" not in page.words

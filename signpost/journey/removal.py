@@ -148,11 +148,12 @@ def letters(law, details, image_age=None):
     return found
 
 
-def advice(answers, place):
+def advice(answers, place, letter=True):
     """signpost's advice, apart from the law: (words, a listing to point to or None)."""
     found = [(gettext("Keep a copy of the letter, and write down the date you send it."), None),
-             (gettext("If the platform has its own reporting form, use it too."), None),
-             (gettext("Do not attach the image or video: the web address is enough."), None)]
+             (gettext("If the platform has its own reporting form, use it too."), None)] \
+        if letter else []
+    found.append((gettext("Do not attach the image or video: the web address is enough."), None))
     cat = catalogue()
     take_it_down = cat.listings.get(TAKE_IT_DOWN)
     if (take_it_down and matching.image_age(answers) == "under-18"
@@ -194,9 +195,13 @@ def respond(posted, law, answers, hidden, last_step):
     """The form (first, to change the details, or with what is missing), the letter, or
     the letter as a file: whichever the post asks for."""
     image_age = matching.image_age(answers)
+    back = hidden_inputs(hidden + [("step", last_step), ("nav", "next")])
+    if law.kind == "routes":        # no letter to write: where to ask, and the regulator
+        items = advice(answers, answers.where, letter=False)
+        return render_template("journey/removal_routes.html", law=law, switch_fields=back,
+                               back_fields=back, advice=list(_advice_html(items)))
     details = form_class(law, image_age)(posted)
     nav = posted.get("nav")
-    back = hidden_inputs(hidden + [("step", last_step), ("nav", "next")])
     context = dict(law=law, hidden=hidden_inputs(hidden), switch_fields=back, back_fields=back,
                    may_stay_anonymous=law.asks_for("name_and_email")
                    and not law.asks_for("name_and_email", image_age))

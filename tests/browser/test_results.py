@@ -181,6 +181,12 @@ def test_new_pages_have_no_axe_violations(browser, live_url, axe_source, lang):
         "where": "FR", "need": "everything"})
     page.click("details.more > summary >> nth=0")      # one disclosure open
     found["results"] = violations(page, axe_source)
+    answers = {"step": "need", "danger": "no", "who": "parent", "what": "shared",
+               "need": "everything"}
+    _post(page, f"{live_url}/{lang}/remove-request", dict(answers, where="FR"))
+    found["removal form"] = violations(page, axe_source)
+    _post(page, f"{live_url}/{lang}/remove-request", dict(answers, where="GB-EAW"))
+    found["removal routes"] = violations(page, axe_source)
     context.close()
     assert {where: v for where, v in found.items() if v} == {}
 
