@@ -87,9 +87,13 @@ def main(argv=None):
     if args.command == "mcp":
         return _assistant(config)
     config.WARM_UP = True       # everything loaded before the first visitor
-    app = create_app(config)
-    with app.app_context():
-        catalogue = app.extensions["catalogue"].get()   # fail now, not on the first visitor
+    gc.disable()    # loading makes little garbage: one collection, below, costs less
+    try:
+        app = create_app(config)
+        with app.app_context():
+            catalogue = app.extensions["catalogue"].get()   # fail now, not on a visitor
+    finally:
+        gc.enable()
     if prerendered.ensure(app, catalogue):
         print("Rendered every page ahead of time for this content build.", file=sys.stderr)
     gc.collect()    # the rendering's leftovers, before the workers are forked

@@ -105,7 +105,8 @@ def _steps(pieces, place, steps, who):
         yield bytes(words).replace(HOLE_BYTES, str(escape(step.listing.name)).encode())
         contact = pieces("contact", step.listing.id,
                          phone_country(step.listing, pieces.page_country))
-        yield bytes(contact).replace(HOLE_BYTES, pieces.badge(open_now(step.listing)))
+        badge = pieces.badge(open_now(step.listing, pieces.now))
+        yield bytes(contact).replace(HOLE_BYTES, badge)
         yield pieces("listing_step_end")
     yield pieces("steps_end")
 

@@ -24,8 +24,8 @@ def phone_href(phone):
     return f"{scheme}:{phone.number}"
 
 
-def open_now(listing):
-    return opening.is_open(listing.schedule, datetime.now(timezone.utc))
+def open_now(listing, now=None):
+    return opening.is_open(listing.schedule, now or datetime.now(timezone.utc))
 
 
 def weekdays(codes):

@@ -1,7 +1,7 @@
 """How pages are put together: the template globals, gettext for Jinja, listing cards
 and fragments, and the footer's emergency line."""
 import html
-from datetime import date
+from datetime import date, datetime, timezone
 
 from flask import current_app, g, request
 from flask_babel import format_date, get_translations
@@ -93,6 +93,7 @@ class Held:
         # request (journey/ahead.py) sets the voice in g all the same.
         self.lang, self.young = g.get("lang"), bool(g.get("young"))
         self.page_country, self.standalone = g.get("page_country"), standalone
+        self.now = datetime.now(timezone.utc)   # one instant: every badge on a page agrees
         held = current_app.extensions["prerendered"]
         self.held = held if held.serves(self.catalogue) else None
 
@@ -118,7 +119,7 @@ class Held:
             if card is not None:
                 if compact:
                     card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
-                card = card.replace(OPEN_BADGE_BYTES, self.badge(open_now(item)))
+                card = card.replace(OPEN_BADGE_BYTES, self.badge(open_now(item, self.now)))
         if card is None:
             card = self.render_macro("macros.html", "listing_card", item, heading, section,
                                      compact)
