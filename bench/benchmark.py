@@ -171,6 +171,10 @@ def measure_side_by_side(into, targets, page, args):
                 runs[name].append(wrk(targets[name], page, conns, args.seconds))
         for name, found in runs.items():
             into[name].setdefault(page, {})[conns] = median_run(found)
+        # Each turn's ratio pairs two runs made one after the other: the median of those
+        # is what a slower or faster spell of the machine moves least.
+        ratios = sorted(s["rps"] / f["rps"] for s, f in zip(runs["signpost"], runs["floor"]))
+        into["signpost"][page][conns]["share"] = ratios[len(ratios) // 2]
         into["nginx"].setdefault(page, {})[conns] = wrk(targets["nginx"], page, conns,
                                                         args.seconds)
         print(f"{page} {conns}: signpost {into['signpost'][page][conns]['rounds']}, "

@@ -22,6 +22,13 @@ def _command():
     return " ".join(["python bench/benchmark.py", *shown])
 
 
+def _share(r, page, conns):
+    """signpost's req/s as a share of the floor's: the median turn's ratio where the
+    floor took turns, else the two runs' ratio."""
+    s, f = r["runs"]["signpost"][page][conns], r["runs"]["floor"][page][conns]
+    return s.get("share", s["rps"] / f["rps"])
+
+
 def _turns(r, name, page, conns):
     return ", ".join(f"{rps:.0f}" for rps in r["runs"][name][page][conns].get("rounds", ()))
 
@@ -34,7 +41,8 @@ def report(r, args):
     lines = [f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}. Command: `{_command()}`.",
              f"signpost and the floor took {args.rounds} turns each on every page and "
-             f"connection count; each row is the turn with the median req/s.", "",
+             f"connection count; each row shows the turn with the median req/s, and "
+             f"signpost / floor is the median of the turns' ratios.", "",
              "| page | conns | signpost req/s | p50 ms | p99 ms | floor req/s | floor p99 ms "
              "| nginx req/s | signpost / floor | signpost / nginx |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -43,7 +51,7 @@ def report(r, args):
             s, f, n = (r["runs"][t][page][conns] for t in ("signpost", "floor", "nginx"))
             lines.append(f"| {page} | {conns} | {s['rps']:.0f} | {s['p50']:.2f} | {s['p99']:.2f} "
                          f"| {f['rps']:.0f} | {f['p99']:.2f} | {n['rps']:.0f} "
-                         f"| {s['rps'] / f['rps']:.0%} "
+                         f"| {_share(r, page, conns):.0%} "
                          f"| {s['rps'] / n['rps']:.0%} |")
     lines += ["", "Every turn, req/s: " + "; ".join(
         f"{page} {conns}: signpost {_turns(r, 'signpost', page, conns)} / floor "
@@ -80,8 +88,7 @@ def report(r, args):
     z = r["fuzz"]
     lines.append(f"Fuzz: {z['requests']} random requests, {z['server_errors']} answered 5xx.")
     def share(p):
-        return min(r["runs"]["signpost"][p][c]["rps"] / r["runs"]["floor"][p][c]["rps"]
-                   for c in (16, 64))
+        return min(_share(r, p, c) for c in (16, 64))
     results_share = share("results")
     page_share = min(share(p) for p in PAGES if p != "results")
     worst_p99 = max(r["runs"]["signpost"][p][64]["p99"] / r["runs"]["floor"][p][64]["p99"]
