@@ -1,6 +1,6 @@
 """signpost's benchmark: signpost against a bare Flask floor and nginx, on this machine.
 
-    python bench/benchmark.py                 # everything, about 12 minutes
+    python bench/benchmark.py                 # everything, about 17 minutes
     python bench/benchmark.py --quick         # short runs, no soak, a small fuzz run
 
 Needs wrk and nginx (Debian packages). Every server listens on 127.0.0.1 only.
