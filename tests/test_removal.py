@@ -265,6 +265,9 @@ def test_for_an_image_of_a_child_the_name_and_e_mail_may_be_left_out(client):
                                   data=details(where="FR", contact="", requester_name="")))
     assert "the law does not ask me for my name or e-mail address" in page.words
     assert "There is a problem" not in page.words
+    named = check_page(client.post("/en/remove-request",
+                                   data=details(where="FR", contact="")))
+    assert f"My name: {NAME}" in named.words and "How to contact me" not in named.words
 
 
 def test_an_eu_contact_must_be_an_e_mail_address(client):

@@ -103,11 +103,13 @@ def _part(law, element, details, image_age):
         if name and contact:
             return gettext("My name and e-mail address: %(name)s, %(email)s",
                            name=name, email=contact)
-        words = gettext("The person shown was under 18, so the law does not ask me for my "
-                        "name or e-mail address.")
+        words = [gettext("The person shown was under 18, so the law does not ask me for my "
+                         "name or e-mail address.")]
+        if name:
+            words.append(gettext("My name: %(name)s", name=name))
         if contact:
-            words += " " + gettext("How to contact me: %(contact)s", contact=contact)
-        return words
+            words.append(gettext("How to contact me: %(contact)s", contact=contact))
+        return " ".join(words)
     signed = gettext("Signed (type your name or sign by hand):")     # signature
     return f"{signed} {name}" if name else signed
 
