@@ -33,7 +33,6 @@ RESULTS_BODY = ("danger=no&who=child&what=fake&what=threats&where=GB-EAW&need=ev
                 "&step=need&nav=next").encode()
 
 
-
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -3,7 +3,6 @@ import os
 import platform
 import sys
 
-PAGES = ("start", "directory", "results")
 # Share of the floor's requests per second: the results page, and every other page.
 # p99 at 64 connections within 1.25 times the floor's, page by page.
 TARGETS = {"results_share": 0.70, "page_share": 0.85, "p99_vs_floor": 1.25, "gzip_kb": 14.0,
@@ -38,6 +37,7 @@ def verdict(ok):
 
 
 def report(r, args):
+    pages = list(r["runs"]["signpost"])     # in the order they were measured
     lines = [f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}. Command: `{_command()}`.",
              f"signpost and the floor took {args.rounds} turns each on every page and "
@@ -46,7 +46,7 @@ def report(r, args):
              "| page | conns | signpost req/s | p50 ms | p99 ms | floor req/s | floor p99 ms "
              "| nginx req/s | signpost / floor | signpost / nginx |",
              "|---|---|---|---|---|---|---|---|---|---|"]
-    for page in PAGES:
+    for page in pages:
         for conns in (16, 64):
             s, f, n = (r["runs"][t][page][conns] for t in ("signpost", "floor", "nginx"))
             lines.append(f"| {page} | {conns} | {s['rps']:.0f} | {s['p50']:.2f} | {s['p99']:.2f} "
@@ -55,7 +55,7 @@ def report(r, args):
                          f"| {s['rps'] / n['rps']:.0%} |")
     lines += ["", "Every turn, req/s: " + "; ".join(
         f"{page} {conns}: signpost {_turns(r, 'signpost', page, conns)} / floor "
-        f"{_turns(r, 'floor', page, conns)}" for page in PAGES for conns in (16, 64)) + "."]
+        f"{_turns(r, 'floor', page, conns)}" for page in pages for conns in (16, 64)) + "."]
     lines += ["", "The static mirror under nginx (`bench/nginx-mirror.conf.in`, the security "
               "headers of `deploy/security-headers.conf`):", "",
               "| page | conns | mirror req/s | p50 ms | p99 ms | mirror / signpost |",
@@ -90,9 +90,9 @@ def report(r, args):
     def share(p):
         return min(_share(r, p, c) for c in (16, 64))
     results_share = share("results")
-    page_share = min(share(p) for p in PAGES if p != "results")
+    page_share = min(share(p) for p in pages if p != "results")
     worst_p99 = max(r["runs"]["signpost"][p][64]["p99"] / r["runs"]["floor"][p][64]["p99"]
-                    for p in PAGES)
+                    for p in pages)
     heaviest = max(w["gzip_kb"] for w in r["weight"].values())
     one, hundred = r["scale"].get(1), r["scale"].get(100) or r["scale"][max(r["scale"])]
     slowdown = (hundred["p50"] - one["p50"]) / one["p50"]

@@ -49,16 +49,15 @@ class RemovalForm(Form):
                                           message=_l("Choose who is sending this request."))])
 
 
-EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
-               message=_l("Type an e-mail address, for example name@example.org."))
+NO_EMAIL = _l("Type an e-mail address, for example name@example.org.")
+EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=NO_EMAIL)
 
 
 class NoticeForm(RemovalForm):
     """Where the law asks for the sender's name and e-mail address (DSA Art. 16(2)(c))."""
     contact = StringField(_l("Your e-mail address"), filters=[_stripped],
-                          validators=[DataRequired(_l("Type an e-mail address, for example "
-                                                      "name@example.org.")),
-                                      EMAIL, Length(max=500, message=TOO_LONG)])
+                          validators=[DataRequired(NO_EMAIL), EMAIL,
+                                      Length(max=500, message=TOO_LONG)])
     requester_name = StringField(_l("Your name"), filters=[_stripped],
                                  validators=[DataRequired(_l("Type your name.")),
                                              Length(max=200, message=TOO_LONG)])
@@ -118,22 +117,26 @@ def letter(law, details, today, image_age=None):
     """The letter in the current language, as paragraphs: (the law's part it meets, with
     its subsection, or None for signpost's own words; the words). It holds exactly what
     the law asks for, in the law's order."""
-    def law_part(reference):
+    def label(reference):
         return gettext("What the law asks for (%(reference)s):", reference=reference)
 
+    parts = [(item.element, (label(item.reference), _part(law, item.element, details,
+                                                           image_age)))
+             for item in law.requirements]
+    body = [part for element, part in parts if element != "signature"]
+    signed = [part for element, part in parts if element == "signature"]
     return [
         (None, gettext("Removal request under %(law)s", law=law.law)),
         (None, gettext("To: %(platform)s", platform=details["platform"])),
         (None, gettext("Date: %(date)s", date=format_date(today, "long"))),
         (None, gettext("I am asking you to remove an intimate image or video that was "
                        "published on your platform without consent.")),
-        (law_part(law.who_may_ask.reference), str(SENDERS[details["sender"]])),
-    ] + [(law_part(item.reference), _part(law, item.element, details, image_age))
-         for item in law.requirements if item.element != "signature"] + [
+        (label(law.who_may_ask.reference), str(SENDERS[details["sender"]])),
+        *body,
         (None, gettext("Please remove it as quickly as the law requires, and tell me when "
                        "you have done so.")),
-    ] + [(law_part(item.reference), _part(law, item.element, details, image_age))
-         for item in law.requirements if item.element == "signature"]
+        *signed,       # the signature closes the letter
+    ]
 
 
 def letters(law, details, image_age=None):
@@ -205,8 +208,7 @@ def respond(posted, law, answers, hidden, last_step):
     details = form_class(law, image_age)(posted)
     nav = posted.get("nav")
     context = dict(law=law, hidden=hidden_inputs(hidden), switch_fields=back, back_fields=back,
-                   may_stay_anonymous=law.asks_for("name_and_email")
-                   and not law.asks_for("name_and_email", image_age))
+                   may_stay_anonymous=isinstance(details, AnonymousNoticeForm))
     if nav not in ("letter", "download") or not details.validate():
         return render_template("journey/removal_form.html", form=details, **context)
     found = letters(law, details.data, image_age)
