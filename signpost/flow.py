@@ -58,14 +58,11 @@ def steps_for(answers):
     return tuple(step for step in STEPS if step not in skipped)
 
 
+CHOICES = {"danger": DANGER_ANSWERS, "who": ROLES, "what": WHAT_ANSWERS, "need": NEEDS}
+
+
 def choices_for(step, places=()):
-    return {
-        "danger": DANGER_ANSWERS,
-        "who": ROLES,
-        "what": WHAT_ANSWERS,
-        "where": tuple(places),
-        "need": NEEDS,
-    }.get(step, ())
+    return tuple(places) if step == "where" else CHOICES.get(step, ())
 
 
 def check(step, values, places=()):
@@ -73,7 +70,7 @@ def check(step, values, places=()):
 
     Returns (answer, error): the answer as stored in Answers, or an error code.
     """
-    allowed = choices_for(step, places)
+    allowed = places if step == "where" else CHOICES.get(step, ())
     values = [v for v in values if v != ""]
     if not values:
         return (() if step in MULTIPLE else None), REQUIRED
@@ -154,11 +151,10 @@ def after_post(form, places=()):
         return previous_step(answers, step) or "danger", answers, None
     if nav == "stay":
         return step, answers, None
-    if step in QUESTIONS:
+    if step in QUESTIONS and not answers.get(step):
+        # read_answers kept every good answer; an empty one is missing or bad.
         value, error = check(step, form.get(step, []), places)
-        if error:
-            return step, answers.with_answer(step, value), error
-        answers = answers.with_answer(step, value)
+        return step, answers.with_answer(step, value), error
     following = next_step(answers, step)
     gap = first_unanswered(answers, upto=following)
     if gap:

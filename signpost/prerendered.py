@@ -21,8 +21,10 @@ from markupsafe import Markup
 from . import mirror
 from .config import PROJECT_ROOT
 
-MAGIC = b"signpost-pages-3\n"
+MAGIC = b"signpost-pages-4\n"
 OPEN_BADGE = "\x00open-now\x00"      # where a card's "Open now" goes; it changes by the minute
+OPEN_BADGE_BYTES = OPEN_BADGE.encode()
+OPEN_DETAILS = b'<details class="more" open>'     # a results page shows it closed
 # A page is kept with the headers it was rendered with, all but these:
 LEFT_OUT_HEADERS = ("Content-Length", "Set-Cookie")     # the first is worked out again
 
@@ -64,9 +66,17 @@ class Prerendered:
         return headers, self.blob[start:end].tobytes()
 
     def card(self, lang, young, listing, page_country):
-        """A listing's card as UTF-8 bytes, for a caller that has checked `serves`."""
+        """A listing's card as UTF-8 bytes in three parts, for a caller that has checked
+        `serves`: before its "Open now" badge, from there to its disclosure's opening
+        tag, and from after that tag to the end. A page puts the badge and the tag it
+        wants between them, and nothing is copied."""
         found = self.cards.get((lang, young, listing.id, phone_country(listing, page_country)))
-        return None if found is None else self.blob[found[0]:found[1]].tobytes()
+        if found is None:
+            return None
+        start, badge, details, end = found
+        blob = self.blob
+        return (blob[start:badge], blob[badge + len(OPEN_BADGE_BYTES):details],
+                blob[details + len(OPEN_DETAILS):end])
 
     def piece(self, name, lang, young, key):
         """A fragment's UTF-8 bytes, in place in the file, for a caller that has checked
@@ -192,7 +202,7 @@ def save(app, path, languages=None):
              # One object for each distinct set of headers, which marshal then writes once.
              "pages": {p: (shared.setdefault(headers, headers), *place(body))
                        for p, (headers, body) in pages.items()},
-             "cards": {key: place(card.encode()) for key, card in cards.items()},
+             "cards": {key: _card_entry(place, card.encode()) for key, card in cards.items()},
              "fragments": {key: place(text.encode()) for key, text in fragments.items()}}
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -204,6 +214,14 @@ def save(app, path, languages=None):
         f.writelines(chunks)
     partial.replace(path)
     return len(pages), len(cards), len(fragments)
+
+
+def _card_entry(place, card):
+    """(start, badge, details, end): where `place` puts a card, and where its badge and
+    its disclosure's opening tag start (see `Prerendered.card`)."""
+    start, end = place(card)
+    badge = card.index(OPEN_BADGE_BYTES)
+    return start, start + badge, start + card.index(OPEN_DETAILS, badge), end
 
 
 def ensure(app, catalogue):

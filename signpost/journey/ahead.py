@@ -16,7 +16,7 @@ from ..bodies import SHORT
 from ..codes import ANYWHERE
 from ..content.index import DatabaseError
 from .results_page import NotHeld
-from .views import read_form, render_results
+from .views import read_fields, render_results
 
 # The headers Flask and the journey's hooks give a results page (tests/test_prerendered.py).
 HEADERS = (("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"))
@@ -41,14 +41,13 @@ class ResultsAhead:
             return None
         raw = self._whole_body(environ)
         content_type = environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower()
-        form = read_form(raw, content_type) if raw else None
+        form = read_fields(raw, content_type) if raw else None
         if form is None:
             return None     # the application answers, with its 400 page where it is bad
         with self.app.app_context():
             try:
                 catalogue = self.app.extensions["catalogue"].get()
-                step, answers, _ = flow.after_post(form.to_dict(flat=False),
-                                                   catalogue.place_codes)
+                step, answers, _ = flow.after_post(form, catalogue.place_codes)
                 if step is not None:
                     return None
                 g.lang, g.suggested_country = lang, None

@@ -19,7 +19,7 @@ from ..first_steps import Step, police_step
 from ..matching import FIXED_GROUPS, GROUPS
 from ..prerendered import ELSEWHERE, phone_country
 from ..removal_letters import law_for
-from ..templating.rendering import Held, hidden_inputs
+from ..templating.rendering import Held, hidden_input
 from ..templating.formatting import open_now
 from ..templating.steps import LISTING_STEP_KINDS
 
@@ -75,8 +75,11 @@ class Pieces(Held):
     (`standalone`) has its own form of the cards and of the rights note."""
 
     def __call__(self, name, *key):
-        found = None if self.standalone and name == "rights" else self.piece(name, key)
-        return found if found is not None else self.render(name, key)
+        # The look-up of Held.piece, written out: a page asks for some forty pieces.
+        found = self._where.get((name, self.lang, self.young, key))
+        if found is None or (self.standalone and name == "rights"):
+            return self.render(name, key)
+        return self._blob[found[0]:found[1]]
 
     def render(self, name, key):
         self.may_render(name)
@@ -92,7 +95,7 @@ class Pieces(Held):
 
 
 def _card(pieces, item):
-    return pieces.card(item, compact=not pieces.standalone)
+    return pieces.card_parts(item, compact=not pieces.standalone)
 
 
 def _steps(pieces, place, steps, who):
@@ -131,11 +134,13 @@ def body(pieces, found, answers, region_fields=None):
         limit = 0 if group.name == "rights" and found.compensation else \
             CARDS_SHOWN.get(group.name, 2)
         shown = group.listings if pieces.standalone else group.listings[:limit]
-        yield from (_card(pieces, item) for item in shown)
+        for item in shown:
+            yield from _card(pieces, item)
         others = group.listings[len(shown):]
         if others:
             yield pieces("more_start", len(others))
-            yield from (_card(pieces, item) for item in others)
+            for item in others:
+                yield from _card(pieces, item)
             yield pieces("more_end")
         yield from (pieces("also", item.id) for item in group.also)
         if group.name == "remove" and not pieces.standalone and law_for(place):
@@ -154,7 +159,7 @@ def page(found, answers, hidden, hidden_but_where, last_step):
     """The whole results page, as UTF-8 bytes. `hidden` are the answers as (name, value)
     pairs; the forms on the page carry them, so nothing goes in a URL."""
     pieces = Pieces()
-    fields = {pair: _fields([pair]) for pair in hidden}
+    fields = {pair: hidden_input(*pair).encode() for pair in hidden}
     answer_fields = b"".join(fields.values())
     but_where = b"".join(fields[pair] for pair in hidden_but_where)
     step_field = _fields([("step", last_step)])
@@ -172,7 +177,7 @@ def page(found, answers, hidden, hidden_but_where, last_step):
 
 
 def _fields(pairs):
-    return hidden_inputs(pairs).encode()
+    return "".join([hidden_input(name, value) for name, value in pairs]).encode()
 
 
 NEXT = _fields([("nav", "next")])

@@ -186,17 +186,26 @@ FORM_NAMES = frozenset(flow.QUESTIONS) | {"step", "nav", "report", "page"}
 MAX_FIELDS = 100        # every answer at once is fewer than 20
 
 
-def read_form(raw, mimetype, names=FORM_NAMES):
+def read_fields(raw, mimetype, names=FORM_NAMES):
     """A posted body as {name: [values]}, or None for anything but a small, clean,
     UTF-8 form of ours, with no name but `names`."""
     if raw and mimetype != "application/x-www-form-urlencoded":
         return None
     try:    # strict: an escape that is not UTF-8 is refused, never replaced
-        form = MultiDict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True,
-                                   errors="strict", max_num_fields=MAX_FIELDS))
+        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict",
+                          max_num_fields=MAX_FIELDS)
     except (UnicodeDecodeError, ValueError):
         return None
-    return None if set(form) - names else form
+    fields = {}
+    for name, value in pairs:
+        fields.setdefault(name, []).append(value)
+    return None if fields.keys() - names else fields
+
+
+def read_form(raw, mimetype, names=FORM_NAMES):
+    """The same, as the MultiDict that WTForms reads."""
+    fields = read_fields(raw, mimetype, names)
+    return None if fields is None else MultiDict(fields)
 
 
 def _posted_form(names=FORM_NAMES):

@@ -11,7 +11,7 @@ from .. import i18n, voice
 from ..content.index import DatabaseError
 from ..codes import ANYWHERE
 from ..current import catalogue, suggested_country
-from ..prerendered import OPEN_BADGE
+from ..prerendered import OPEN_DETAILS
 from .formatting import (age_range, as_list, clock, host, one_stop, open_now, phone_display,
                          phone_href, separator, source_links, weekdays, zone_name)
 from .steps import step_sentence
@@ -96,10 +96,13 @@ class Held:
         self.now = datetime.now(timezone.utc)   # one instant: every badge on a page agrees
         held = current_app.extensions["prerendered"]
         self.held = held if held.serves(self.catalogue) else None
+        self._where = held.fragments if self.held is not None else {}
+        self._blob = held.blob
 
     def piece(self, name, key):
         """A piece's UTF-8 bytes, or None."""
-        return None if self.held is None else self.held.piece(name, self.lang, self.young, key)
+        found = self._where.get((name, self.lang, self.young, key))
+        return None if found is None else self._blob[found[0]:found[1]]
 
     def badge(self, is_open):
         """"Open now", "Closed now" or nothing."""
@@ -109,23 +112,27 @@ class Held:
         return found
 
     def card(self, item, heading="h3", section="", compact=False):
-        """A listing's HTML: the card rendered with the content build where there is
-        one, with "Open now" put in as of this minute; otherwise rendered now. A card in
-        a file the visitor keeps (`standalone`) has no report buttons: they need the
-        site. Nothing rendered now is kept."""
-        card = None
+        return b"".join(self.card_parts(item, heading, section, compact))
+
+    def card_parts(self, item, heading="h3", section="", compact=False):
+        """A listing's HTML, as a few UTF-8 byte strings: the card rendered with the
+        content build where there is one, with "Open now" put in as of this minute;
+        otherwise rendered now. A card in a file the visitor keeps (`standalone`) has no
+        report buttons: they need the site. Nothing rendered now is kept."""
+        parts = None
         if self.held is not None and heading == "h3" and not section:
-            card = self.held.card(self.lang, self.young, item, self.page_country)
-            if card is not None:
-                if compact:
-                    card = card.replace(OPEN_DETAILS, CLOSED_DETAILS, 1)
-                card = card.replace(OPEN_BADGE_BYTES, self.badge(open_now(item, self.now)))
-        if card is None:
-            card = self.render_macro("macros.html", "listing_card", item, heading, section,
-                                     compact)
+            parts = self.held.card(self.lang, self.young, item, self.page_country)
+        if parts is not None:
+            before, middle, after = parts
+            parts = (before, self.badge(open_now(item, self.now)), middle,
+                     CLOSED_DETAILS if compact else OPEN_DETAILS, after)
+        else:
+            parts = (self.render_macro("macros.html", "listing_card", item, heading, section,
+                                       compact),)
         if self.standalone:
-            card = card[:card.rindex(FLAG_DETAILS)] + b"</details>\n</article>\n"
-        return card
+            card = b"".join(parts)
+            parts = (card[:card.rindex(FLAG_DETAILS)], b"</details>\n</article>\n")
+        return parts
 
     def render_macro(self, template, name, *arguments):
         macro = getattr(current_app.jinja_env.get_template(template).module, name)
@@ -136,15 +143,17 @@ def listing_card(item, heading="h3", section="", compact=False, standalone=False
     return Markup(Held(standalone).card(item, heading, section, compact).decode())
 
 
+def hidden_input(name, value):
+    return f'<input type="hidden" name="{html.escape(name)}" value="{html.escape(value)}">\n'
+
+
 def hidden_inputs(pairs):
     """The answers a form carries, as hidden inputs: [(name, value)]."""
-    return Markup("".join([f'<input type="hidden" name="{html.escape(name)}" '
-                           f'value="{html.escape(value)}">\n' for name, value in pairs]))
+    return Markup("".join([hidden_input(name, value) for name, value in pairs]))
 
 
-OPEN_DETAILS, CLOSED_DETAILS = b'<details class="more" open>', b'<details class="more">'
+CLOSED_DETAILS = b'<details class="more">'
 FLAG_DETAILS = b'<details class="flag">'
-OPEN_BADGE_BYTES = OPEN_BADGE.encode()
 
 
 def fragment(name, key=None, **context):
