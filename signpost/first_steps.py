@@ -104,7 +104,8 @@ def first_steps(answers, results, emergency=None):
             step = police_step(emergency)
         else:
             services, kinds = SOURCES.get(kind, (("talk",), TALK_KINDS.get(answers.who, ())))
-            candidates = [x for x in shown if not set(services).isdisjoint(x.services)]
+            services = frozenset(services)
+            candidates = [x for x in shown if not services.isdisjoint(x.services)]
             listing = _pick(candidates, kinds, used, told)
             step = Step(kind, listing) if listing else None
         if step is not None:

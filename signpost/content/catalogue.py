@@ -22,6 +22,7 @@ class Catalogue:
                                        if j.parent is None and code != ANYWHERE))
         self.place_codes = self._countries + tuple(
             r for code in self._countries for r in self.jurisdictions[code].regions) + (ANYWHERE,)
+        self._for_place = {code: self._listings_for(code) for code in self.jurisdictions}
 
     def jurisdiction(self, code):
         return self.jurisdictions.get(code)
@@ -50,13 +51,18 @@ class Catalogue:
         return (code, ANYWHERE)
 
     def listings_for(self, code):
+        """The listings that apply in `code`: its own, its country's, then anywhere's."""
+        found = self._for_place.get(code)
+        return found if found is not None else self._listings_for(code)
+
+    def _listings_for(self, code):
         seen, found = set(), []
         for area in self.area_chain(code):
             for item in self._by_area.get(area, ()):
                 if item.id not in seen:
                     seen.add(item.id)
                     found.append(item)
-        return found
+        return tuple(found)
 
     def _inherited(self, code, attribute):
         j = self.jurisdictions.get(code)

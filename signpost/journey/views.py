@@ -146,8 +146,9 @@ def render_results(answers):
     """The results page for complete answers, as bytes: the view's, and the one
     journey/ahead.py answers before Flask builds a request."""
     last_step = flow.steps_for(answers)[-1]
-    return results_page.page(_route(answers), answers, _hidden(answers, None),
-                             _hidden(answers, "where"), last_step)
+    hidden = _hidden(answers, None)
+    return results_page.page(_route(answers), answers, hidden,
+                             [pair for pair in hidden if pair[0] != "where"], last_step)
 
 
 @bp.post("/results/download")
