@@ -33,6 +33,8 @@ class WholeBody:
 
     def _read(self, environ, length):
         stream, connection = environ["wsgi.input"], environ.get("gunicorn.socket")
+        if _already_received(stream, length):
+            connection = None       # nothing to wait for: no deadline to set
         deadline = time.monotonic() + self.seconds
         previous = connection.gettimeout() if connection is not None else None
         chunks, received = [], 0
@@ -57,3 +59,14 @@ class WholeBody:
                 except OSError:
                     pass
         return b"".join(chunks)
+
+
+def _already_received(stream, length):
+    """True when gunicorn read the whole body with the headers, as it does for a small
+    form. Reading it then cannot stall, and setting a deadline would cost two system
+    calls, each giving the GIL to the worker's other threads. Anything that is not
+    gunicorn's body reader gets the deadline."""
+    reader = getattr(stream, "reader", None)
+    held = getattr(getattr(reader, "unreader", None), "buf", None)
+    return (isinstance(held, BytesIO) and getattr(reader, "length", None) == length
+            and len(held.getvalue()) >= length)

@@ -194,3 +194,23 @@ def test_a_short_body_gets_a_400_in_seconds(server):
         assert time.monotonic() - started < 5      # the body deadline is 3 s
     finally:
         s.close()
+
+
+def test_a_body_that_arrives_after_its_headers_is_read_whole(server):
+    """A body that was not read with the headers is waited for, within the deadline."""
+    port, log, folder = server
+    body = b"danger=yes&step=danger&nav=next"
+    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+    try:
+        s.sendall(b"POST /en/questions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\n"
+                  b"Content-Length: %d\r\n\r\n" % len(body) + body[:7])
+        time.sleep(0.5)
+        s.sendall(body[7:])
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200")
+        assert b'name="danger" value="yes"' in answer     # the whole answer was read
+    finally:
+        s.close()
