@@ -21,8 +21,10 @@ def _fine(response, method="GET"):
     assert response.status_code < 500, response.status_code
     body = response.get_data(as_text=True)
     assert "Traceback" not in body
-    if response.mimetype == "text/html" and response.status_code < 300 and method == "GET" \
-            or response.status_code >= 400:
+    if response.mimetype == "application/json":     # the API answers its errors in JSON
+        assert response.status_code < 300 or '"error"' in body, body[:300]
+    elif response.status_code >= 400 or (response.mimetype == "text/html"
+                                         and response.status_code < 300 and method == "GET"):
         assert 'id="quick-exit"' in body, body[:300]
     assert "Set-Cookie" not in response.headers
 
