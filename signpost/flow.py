@@ -70,7 +70,7 @@ def check(step, values, places=()):
 
     Returns (answer, error): the answer as stored in Answers, or an error code.
     """
-    allowed = places if step == "where" else CHOICES.get(step, ())
+    allowed = choices_for(step, places)
     values = [v for v in values if v != ""]
     if not values:
         return (() if step in MULTIPLE else None), REQUIRED

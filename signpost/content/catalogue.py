@@ -52,8 +52,7 @@ class Catalogue:
 
     def listings_for(self, code):
         """The listings that apply in `code`: its own, its country's, then anywhere's."""
-        found = self._for_place.get(code)
-        return found if found is not None else self._listings_for(code)
+        return self._for_place[code]
 
     def _listings_for(self, code):
         seen, found = set(), []

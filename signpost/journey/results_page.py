@@ -19,7 +19,7 @@ from ..first_steps import Step, police_step
 from ..matching import FIXED_GROUPS, GROUPS
 from ..prerendered import ELSEWHERE, phone_country
 from ..removal_letters import law_for
-from ..templating.rendering import Held, hidden_input
+from ..templating.rendering import Held, hidden_input, hidden_inputs
 from ..templating.formatting import open_now
 from ..templating.steps import LISTING_STEP_KINDS
 
@@ -75,11 +75,8 @@ class Pieces(Held):
     (`standalone`) has its own form of the cards and of the rights note."""
 
     def __call__(self, name, *key):
-        # The look-up of Held.piece, written out: a page asks for some forty pieces.
-        found = self._where.get((name, self.lang, self.young, key))
-        if found is None or (self.standalone and name == "rights"):
-            return self.render(name, key)
-        return self._blob[found[0]:found[1]]
+        found = None if self.standalone and name == "rights" else self.piece(name, key)
+        return found if found is not None else self.render(name, key)
 
     def render(self, name, key):
         self.may_render(name)
@@ -177,7 +174,7 @@ def page(found, answers, hidden, hidden_but_where, last_step):
 
 
 def _fields(pairs):
-    return "".join([hidden_input(name, value) for name, value in pairs]).encode()
+    return hidden_inputs(pairs).encode()
 
 
 NEXT = _fields([("nav", "next")])

@@ -95,13 +95,10 @@ class Held:
         self.now = datetime.now(timezone.utc)   # one instant: every badge on a page agrees
         held = current_app.extensions["prerendered"]
         self.held = held if held.serves(self.catalogue) else None
-        self._where = held.fragments if self.held is not None else {}
-        self._blob = held.blob
 
     def piece(self, name, key):
         """A piece's UTF-8 bytes, or None."""
-        found = self._where.get((name, self.lang, self.young, key))
-        return None if found is None else self._blob[found[0]:found[1]]
+        return None if self.held is None else self.held.piece(name, self.lang, self.young, key)
 
     def badge(self, is_open):
         """"Open now", "Closed now" or nothing."""
