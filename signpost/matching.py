@@ -1,5 +1,6 @@
 """Which listings help this visitor, grouped and ordered. Pure: no Flask here."""
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .flow import UNSAID
 
@@ -125,32 +126,47 @@ def serves(listing, group):
 _GROUP_SERVICE_SETS = {group: frozenset(services) for group, services in GROUP_SERVICES.items()}
 
 
-def _rank(listing, told, area_chain):
-    return (
-        area_rank(listing, area_chain),                 # nearest area first
-        -len(told.intersection(listing.situations)),    # names this situation
-        len(listing.roles),                             # made for fewer people: more specific
-        listing.name.casefold(),
-    )
+class Ranked(NamedTuple):
+    """A listing that applies in a place, with what matching asks of it worked out once."""
+    listing: object
+    area: int               # area_rank in the place
+    groups: frozenset       # the groups it serves
 
 
-def match(answers, listings, area_chain, has_rights_facts=False):
+def rank(listings, area_chain):
+    """The listings that apply in a place, in the order matching starts from: nearest
+    area first, then those made for fewer people (more specific), then by name. It
+    depends on the content alone, so the catalogue ranks each place once, as it loads."""
+    ranked = [Ranked(x, area_rank(x, area_chain),
+                     frozenset(group for group in GROUPS if serves(x, group)))
+              for x in listings]
+    ranked.sort(key=lambda r: (r.area, len(r.listing.roles), r.listing.name.casefold()))
+    return tuple(ranked)
+
+
+def match(answers, ranked, has_rights_facts=False):
     """Group the listings that fit these answers, each listing once, best first.
 
-    `listings` are those that apply in the visitor's area; `area_chain` lists
-    the area codes from most to least specific (e.g. GB-SCT, GB, INT). A group is
-    kept only when it holds help; `has_rights_facts` (a compensation scheme or law
-    note for the place) is help for "rights" even without a listing.
+    `ranked` are the listings that apply in the visitor's area, as `rank` orders them.
+    A group is kept only when it holds help; `has_rights_facts` (a compensation scheme
+    or law note for the place) is help for "rights" even without a listing.
     """
     groups = wanted_groups(answers)
     told, age = set(answers.what) - {UNSAID}, image_age(answers)
-    fitting = sorted((x for x in listings if _fits(x, answers.who, age)),
-                     key=lambda x: _rank(x, told, area_chain))
-    placed = place(fitting, groups)
+    fitting = [r for r in ranked if _fits(r.listing, answers.who, age)]
+    if told:    # within its area, a listing that names what happened comes first
+        fitting.sort(key=lambda r: (r.area, -len(told.intersection(r.listing.situations))))
+    placed = {group: [] for group in groups}
+    for r in fitting:       # each in the first of the wanted groups it serves
+        first = next((group for group in groups if group in r.groups), None)
+        if first is not None:
+            placed[first].append(r.listing)
     shown, missing = [], []
     for name in groups:
-        items = sorted(placed[name], key=lambda x: kind_rank(x, name))   # stable: rank kept
-        also = () if items else tuple(x for x in fitting if serves(x, name))
+        items = placed[name]
+        if name in KIND_ORDER:
+            items.sort(key=lambda x: kind_rank(x, name))    # stable: the rank is kept
+        also = () if items else tuple(r.listing for r in fitting if name in r.groups)
         if items or also or (name == "rights" and has_rights_facts):
             shown.append(Group(name, tuple(items), also))
         else:

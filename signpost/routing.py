@@ -25,7 +25,7 @@ def route(answers, catalogue):
     emergency = catalogue.emergency_for(code) if here else None
     compensation = catalogue.compensation_for(code) if here else None
     law = catalogue.law_for(code) if here else None
-    results = matching.match(answers, catalogue.listings_for(code), catalogue.area_chain(code),
+    results = matching.match(answers, catalogue.ranked_for(code),
                              has_rights_facts=bool(compensation or law))
     return Route(answers, code, results, first_steps.first_steps(answers, results, emergency),
                  emergency, compensation, law)

@@ -7,7 +7,7 @@ import pytest
 from signpost.content.models import Emergency, Listing, Phone
 from signpost.first_steps import MAX_STEPS, first_steps, plan
 from signpost.flow import Answers
-from signpost.matching import match
+from signpost.matching import match, rank
 
 CHAIN = ("XA", "INT")
 EMERGENCY = Emergency(source="https://example.org/", assured_date=date(2026, 1, 1),
@@ -40,7 +40,7 @@ LISTINGS = [
 
 def steps_for(**answers):
     answers = Answers(**{"need": ("everything",), **answers})
-    results = match(answers, LISTINGS, CHAIN)
+    results = match(answers, rank(LISTINGS, CHAIN))
     return [(s.kind, s.listing.id if s.listing else "+".join(p.number for p in s.phones if p))
             for s in first_steps(answers, results, EMERGENCY)]
 
@@ -85,7 +85,7 @@ def test_at_most_four_steps_and_no_contact_twice():
 
 def test_every_step_names_a_listing_the_results_show():
     answers = Answers(who="parent", what=("threats",), need=("talk",))
-    results = match(answers, LISTINGS, CHAIN)
+    results = match(answers, rank(LISTINGS, CHAIN))
     shown = {x.id for g in results.groups for x in g.listings + g.also}
     for step in first_steps(answers, results, EMERGENCY):
         assert step.listing is None or step.listing.id in shown
@@ -94,7 +94,7 @@ def test_every_step_names_a_listing_the_results_show():
 
 def test_without_a_country_there_is_no_police_step():
     answers = Answers(who="child", what=("threats",), need=("everything",))
-    results = match(answers, LISTINGS, CHAIN)
+    results = match(answers, rank(LISTINGS, CHAIN))
     assert "police" not in [s.kind for s in first_steps(answers, results, None)]
 
 

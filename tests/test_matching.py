@@ -5,7 +5,7 @@ import pytest
 
 from signpost.content.models import Listing, Phone
 from signpost.flow import Answers
-from signpost.matching import child_helplines, image_age, match, wanted_groups
+from signpost.matching import child_helplines, image_age, match, rank, wanted_groups
 
 
 def listing(id, services, roles, areas=("XA",), situations=(), phones=(), kind="other",
@@ -52,7 +52,7 @@ def ids(results):
      {"talk": ["victims"], "rights": ["compensation"]}),
 ])
 def test_match_groups_and_orders(answers, expected):
-    assert ids(match(answers, LISTINGS, CHAIN)) == expected
+    assert ids(match(answers, rank(LISTINGS, CHAIN))) == expected
 
 
 def test_groups_come_most_urgent_first_whatever_the_order_asked():
@@ -65,12 +65,12 @@ def test_children_are_not_shown_prevention_services():
 
 
 def test_danger_marks_results_urgent():
-    assert match(Answers(danger="yes", who="child"), LISTINGS, CHAIN).urgent
-    assert not match(Answers(danger="no", who="child"), LISTINGS, CHAIN).urgent
+    assert match(Answers(danger="yes", who="child"), rank(LISTINGS, CHAIN)).urgent
+    assert not match(Answers(danger="no", who="child"), rank(LISTINGS, CHAIN)).urgent
 
 
 def test_a_listing_appears_once():
-    results = match(Answers(who="survivor", need=("everything",)), LISTINGS, CHAIN)
+    results = match(Answers(who="survivor", need=("everything",)), rank(LISTINGS, CHAIN))
     shown = [x.id for g in results.groups for x in g.listings]
     assert len(shown) == len(set(shown))
 
@@ -80,14 +80,14 @@ def test_child_helplines_have_a_phone_and_serve_children():
 
 
 def test_a_group_with_nothing_is_not_shown_but_named_as_missing():
-    results = match(Answers(who="bystander"), LISTINGS, CHAIN)
+    results = match(Answers(who="bystander"), rank(LISTINGS, CHAIN))
     assert [g.name for g in results.groups] == ["report"]
     assert results.missing == ("talk",)
 
 
 def test_a_listing_placed_earlier_is_named_where_a_group_would_be_empty():
     both = [listing("line", ["talk", "legal"], ["child"])]
-    results = match(Answers(who="child", need=("talk", "law")), both, CHAIN)
+    results = match(Answers(who="child", need=("talk", "law")), rank(both, CHAIN))
     assert [x.id for x in results.group("talk").listings] == ["line"]
     rights = results.group("rights")
     assert rights.listings == () and [x.id for x in rights.also] == ["line"]
@@ -96,8 +96,8 @@ def test_a_listing_placed_earlier_is_named_where_a_group_would_be_empty():
 
 def test_rights_is_shown_for_a_compensation_scheme_without_a_listing():
     answers = Answers(who="child", need=("compensation",))
-    assert "rights" in match(answers, [], CHAIN).missing
-    assert match(answers, [], CHAIN, has_rights_facts=True).group("rights") is not None
+    assert "rights" in match(answers, rank([], CHAIN)).missing
+    assert match(answers, rank([], CHAIN), has_rights_facts=True).group("rights") is not None
 
 
 # Takedown routes follow the age in the image, not the person's age today.
@@ -117,7 +117,7 @@ def test_the_age_in_the_image_follows_from_who_the_help_is_for(who, age):
 
 @pytest.mark.parametrize("who", ["child", "survivor"])
 def test_an_image_from_childhood_never_goes_to_an_adults_tool(who):
-    results = match(Answers(who=who, need=("remove",)), [ADULT_TOOL, CHILD_TOOL], CHAIN)
+    results = match(Answers(who=who, need=("remove",)), rank([ADULT_TOOL, CHILD_TOOL], CHAIN))
     assert [x.id for x in results.group("remove").listings] == ["child-tool"]
 
 
@@ -125,7 +125,7 @@ def test_the_national_hotline_comes_before_a_police_tip_line():
     tips = listing("tip-line", ["report"], ["bystander"], kind="police", areas=("XA-R",))
     hotline = listing("hotline", ["report"], ["bystander"], kind="hotline", areas=("XA",))
     network = listing("network", ["report"], ["bystander"], kind="hotline", areas=("INT",))
-    results = match(Answers(who="bystander"), [network, tips, hotline], CHAIN)
+    results = match(Answers(who="bystander"), rank([network, tips, hotline], CHAIN))
     # the national hotline first; an international one keeps its place after local help
     assert [x.id for x in results.group("report").listings] == ["hotline", "tip-line",
                                                                   "network"]

@@ -3,6 +3,7 @@ import threading
 import time
 
 from ..codes import ANYWHERE
+from ..matching import rank
 from . import index
 
 
@@ -23,6 +24,8 @@ class Catalogue:
         self.place_codes = self._countries + tuple(
             r for code in self._countries for r in self.jurisdictions[code].regions) + (ANYWHERE,)
         self._for_place = {code: self._listings_for(code) for code in self.jurisdictions}
+        self._ranked = {code: rank(found, self.area_chain(code))
+                        for code, found in self._for_place.items()}
 
     def jurisdiction(self, code):
         return self.jurisdictions.get(code)
@@ -53,6 +56,10 @@ class Catalogue:
     def listings_for(self, code):
         """The listings that apply in `code`: its own, its country's, then anywhere's."""
         return self._for_place[code]
+
+    def ranked_for(self, code):
+        """The listings that apply in `code` in the order matching starts from."""
+        return self._ranked[code]
 
     def _listings_for(self, code):
         seen, found = set(), []
