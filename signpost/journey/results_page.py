@@ -75,11 +75,7 @@ class Pieces(Held):
     (`standalone`) has its own form of the cards and of the rights note."""
 
     def __call__(self, name, *key):
-        # The file's lookup called straight, not through Held.piece: a page asks for
-        # some fifty pieces, and each call between costs.
-        held = self.held
-        found = None if held is None or (self.standalone and name == "rights") else \
-            held.piece(name, self.lang, self.young, key)
+        found = None if self.standalone and name == "rights" else self.piece(name, key)
         return found if found is not None else self.render(name, key)
 
     def render(self, name, key):
